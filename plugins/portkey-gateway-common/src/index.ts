@@ -1,0 +1,17 @@
+/**
+ * The Portkey gateway model shared by the Portkey gateway plugins: the input schema, the
+ * chart values renderer, the secret catalogue and the catalog annotations.
+ *
+ * @packageDocumentation
+ */
+
+export * from './chart/chartFacts';
+export * from './chart/secretKeys';
+export * from './model/gatewayInput';
+export * from './model/validateGatewayInput';
+export { findCredential } from './model/plainText';
+export * from './render/planGatewayEnv';
+export * from './render/renderChartValues';
+export * from './render/renderGateway';
+export * from './catalog/annotations';
+export * from './catalog/renderCatalogInfo';

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { GatewayInput, gatewayInputSchema } from './gatewayInput';
+
+/**
+ * One problem with the input: the field's dotted path and what is allowed there.
+ *
+ * @public
+ */
+export type GatewayInputError = { field: string; message: string };
+
+/** @public */
+export type GatewayInputValidation =
+  | { ok: true; input: GatewayInput }
+  | { ok: false; errors: GatewayInputError[] };
+
+const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+
+// Messages for issues the schema does not word itself (types, missing fields, unknown enums).
+const describeIssue: z.core.$ZodErrorMap = issue => {
+  if (issue.input === undefined) return 'is required';
+  if (issue.code === 'invalid_type') {
+    const expected = issue.expected === 'int' ? 'whole number' : issue.expected;
+    return `must be ${article(String(expected))}`;
+  }
+  if (issue.code === 'invalid_value') {
+    return `must be one of: ${issue.values.map(v => String(v)).join(', ')}`;
+  }
+  return undefined;
+};
+
+function fieldOf(issue: z.core.$ZodIssue): string {
+  return issue.path.map(String).join('.') || '(input)';
+}
+
+/**
+ * Validates answers from the form, the action or the CLI, applying defaults.
+ * Errors name each bad field and say what is allowed.
+ *
+ * @public
+ */
+export function validateGatewayInput(answers: unknown): GatewayInputValidation {
+  const parsed = gatewayInputSchema.safeParse(answers ?? {}, { error: describeIssue });
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const seen = new Set<string>();
+  const errors: GatewayInputError[] = [];
+  for (const issue of parsed.error.issues) {
+    const error = { field: fieldOf(issue), message: issue.message };
+    const key = `${error.field}\u0000${error.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      errors.push(error);
+    }
+  }
+  return { ok: false, errors };
+}
+
+/** One line per error, for logs and command-line output. @public */
+export function formatGatewayInputErrors(errors: GatewayInputError[]): string {
+  return errors.map(e => `${e.field}: ${e.message}`).join('\n');
+}
