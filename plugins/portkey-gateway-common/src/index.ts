@@ -15,3 +15,4 @@ export * from './render/renderChartValues';
 export * from './render/renderGateway';
 export * from './catalog/annotations';
 export * from './catalog/renderCatalogInfo';
+export * from './review/buildPullRequest';
