@@ -137,12 +137,19 @@ const HEADER = (input: GatewayInput) =>
     .join('\n');
 
 /**
- * Serialises values as YAML with every string quoted where YAML would read it as another
- * type, so `"1000000"` stays a string and `"true"` stays text.
+ * Serialises values as YAML with every string value double-quoted, so `"1000000"` stays a
+ * string and `"true"` stays text. Quoting only where YAML 1.2 would read another type is not
+ * enough: Helm reads values.yaml as YAML 1.1 (go-yaml v2), where plain `on`, `yes`, `n`,
+ * `1_000`, `0b11`, `1:20` or `2001-12-14` are booleans, numbers or timestamps.
  *
  * @public
  */
 export function chartValuesToYaml(values: ChartValues, input?: GatewayInput): string {
-  const body = YAML.stringify(values, { lineWidth: 0, nullStr: 'null' });
+  const body = YAML.stringify(values, {
+    lineWidth: 0,
+    nullStr: 'null',
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+  });
   return input ? `${HEADER(input)}\n${body}` : body;
 }
