@@ -35,16 +35,26 @@ function walk(node, path) {
 walk(values, []);
 
 const defaultEnvKeys = Object.keys(values.environment.data);
+// Defaults a values file inherits unless it overrides them (null = empty).
+const defaultEnvValues = Object.fromEntries(
+  Object.entries(values.environment.data).map(([k, v]) => [k, v === null ? null : String(v)]),
+);
 // Upper-case identifiers the docs show (in tables, code spans or yaml blocks).
+// Upper-case identifiers the docs show (in tables, code spans or yaml blocks), plus the
+// default keys of values.yaml itself (PORT has no underscore to be found by).
 const documentedEnvKeys = [
-  ...new Set([...docs.matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g)].map(m => m[1])),
-].filter(k => !/^(?:ARN_|LOG_STORE_GENERATIONS_BUCKET_)/.test(k)).sort();
+  ...new Set([
+    ...[...docs.matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g)].map(m => m[1]),
+    ...defaultEnvKeys,
+  ]),
+].sort();
 
 const facts = {
   source: 'portkey-chart 1.7.7 (values.yaml, UPSTREAM-README.md, REFERENCE.md)',
   keyPaths,
   freeFormPaths,
   defaultEnvKeys,
+  defaultEnvValues,
   documentedEnvKeys,
 };
 const out = resolve(here, '../src/chart/chart-1.7.7.facts.json');

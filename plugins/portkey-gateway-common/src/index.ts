@@ -16,3 +16,5 @@ export * from './render/renderGateway';
 export * from './catalog/annotations';
 export * from './catalog/renderCatalogInfo';
 export * from './review/buildPullRequest';
+export * from './check/checkChartValues';
+export * from './model/dropInactiveFields';

@@ -34,6 +34,8 @@ export const CHART_KEY_PATHS: readonly string[] = facts.keyPaths;
 export const CHART_FREE_FORM_PATHS: readonly string[] = facts.freeFormPaths;
 /** The keys of `environment.data` in the default values.yaml (each reaches the pod unless set to null). */
 export const CHART_DEFAULT_ENV_KEYS: readonly string[] = facts.defaultEnvKeys;
+/** The default value of each default env key (null = empty), which a values file inherits. */
+export const CHART_DEFAULT_ENV_VALUES: Readonly<Record<string, string | null>> = facts.defaultEnvValues;
 /** Environment keys the chart README or REFERENCE.md document. */
 export const CHART_DOCUMENTED_ENV_KEYS: readonly string[] = facts.documentedEnvKeys;
 

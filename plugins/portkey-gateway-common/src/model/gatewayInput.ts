@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PORTKEY_CHART } from '../chart/chartFacts';
+import { gatewayFullname, PORTKEY_CHART } from '../chart/chartFacts';
 import {
   awsRegion,
   bucketName,
@@ -256,6 +256,18 @@ function crossFieldRules(input: z.output<typeof gatewayInputObject>, ctx: Ctx) {
 
   if (gateway.autoscaling.enabled && gateway.autoscaling.minReplicas > gateway.autoscaling.maxReplicas) {
     need(ctx, ['gateway', 'autoscaling', 'minReplicas'], 'must not be greater than gateway.autoscaling.maxReplicas');
+  }
+  // The chart names Services <fullname>-dataservice and <fullname>-mcp without truncating,
+  // and a Service name is at most 63 characters.
+  const fullname = gatewayFullname(gateway.releaseName);
+  const suffixes = [
+    ...(dataService.enabled ? ['-dataservice'] : []),
+    ...(server.separateMcpService && server.mode !== 'gateway' ? ['-mcp'] : []),
+  ];
+  for (const suffix of suffixes) {
+    if (fullname.length + suffix.length > 63) {
+      need(ctx, ['gateway', 'releaseName'], `is too long: the chart names a Service "${fullname}${suffix}", over the 63-character limit; use at most ${63 - suffix.length - (fullname.length - gateway.releaseName.length)} characters`);
+    }
   }
   if (gateway.ingress.enabled && !gateway.ingress.host) {
     need(ctx, ['gateway', 'ingress', 'host'], 'is required when the ingress is enabled');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dropInactiveFields } from './dropInactiveFields';
 import { GatewayInput, gatewayInputSchema } from './gatewayInput';
 
 /**
@@ -33,13 +34,14 @@ function fieldOf(issue: z.core.$ZodIssue): string {
 }
 
 /**
- * Validates answers from the form, the action or the CLI, applying defaults.
- * Errors name each bad field and say what is allowed.
+ * Validates answers from the form, the action or the CLI, applying defaults. Fields of
+ * options that are not chosen are ignored (see dropInactiveFields). Errors name each bad
+ * field and say what is allowed.
  *
  * @public
  */
 export function validateGatewayInput(answers: unknown): GatewayInputValidation {
-  const parsed = gatewayInputSchema.safeParse(answers ?? {}, { error: describeIssue });
+  const parsed = gatewayInputSchema.safeParse(dropInactiveFields(answers ?? {}), { error: describeIssue });
   if (parsed.success) return { ok: true, input: parsed.data };
   const seen = new Set<string>();
   const errors: GatewayInputError[] = [];
