@@ -7,7 +7,7 @@ import { answersWith } from './inputs';
 // literal string the pod must see.
 
 /** Marks an env key that must come from the gateway's Secret. */
-export const SECRET = Object.freeze({ fromSecret: true as const });
+export const SECRET: unique symbol = Symbol('from the Secret');
 export type ExpectedEnv = Record<string, string | typeof SECRET>;
 
 /** The Secret name for release team-a when secrets.secretName is not given. */
@@ -125,7 +125,7 @@ export const README_OPTIONS: ReadmeOption[] = [
       AWS_IMDS_V1: 'true',
     },
   },
-  ...(['gcs', 'wasabi'] as const).map(store => ({
+  ...(['gcs', 'wasabi'] as const).map((store): ReadmeOption => ({
     name: `log store ${store}`,
     answers: answersWith({ logStore: { store, region: 'europe-west4', bucket: `${store}-logs` } }),
     env: {
@@ -137,7 +137,7 @@ export const README_OPTIONS: ReadmeOption[] = [
       LOG_STORE_GENERATIONS_BUCKET: `${store}-logs`,
     },
   })),
-  ...(['netapp', 's3_custom'] as const).map(store => ({
+  ...(['netapp', 's3_custom'] as const).map((store): ReadmeOption => ({
     name: `log store ${store}`,
     answers: answersWith({ logStore: { store, region: 'on-prem-1', basePath: 'https://s3.example.com/portkey-logs' } }),
     env: {

@@ -1,5 +1,6 @@
 import { answersWith, validInput } from '../__testUtils__/inputs';
 import { DEFAULT_SECRET_NAME, ExpectedEnv, README_OPTIONS, SECRET } from '../__testUtils__/readmeOptions';
+import { SecretEnvKey } from '../chart/secretKeys';
 import { describeSecretKeys, EnvSource, planGatewayEnv } from './planGatewayEnv';
 
 /** The plan as a plain object, key → source. */
@@ -11,9 +12,9 @@ function planOf(answers: unknown) {
 /** The sources an expected env means, for a given Secret name. */
 function sourcesOf(env: ExpectedEnv, secretName: string): Record<string, EnvSource> {
   return Object.fromEntries(
-    Object.entries(env).map(([key, value]) => [
+    Object.entries(env).map(([key, value]): [string, EnvSource] => [
       key,
-      value === SECRET ? { from: 'secret', secretName, key } : { from: 'literal', value },
+      value === SECRET ? { from: 'secret', secretName, key: key as SecretEnvKey } : { from: 'literal', value },
     ]),
   );
 }
