@@ -251,6 +251,13 @@ export const validAnswers = (): fc.Arbitrary<GatewayInputAnswers> =>
           : answers.logStore.store === 's3_assume' && answers.logStore.auth === 'irsa'
             ? { ...sa, roleArn: sa.roleArn ?? 'arn:aws:iam::123456789012:role/irsa' }
             : sa;
-      const withoutUndefined = Object.fromEntries(Object.entries({ ...answers, serviceAccount }).filter(([, v]) => v !== undefined));
+      // <fullname>-dataservice and <fullname>-mcp must fit in 63 characters.
+      const longServices = answers.dataService?.enabled || answers.server?.separateMcpService;
+      const gateway = longServices
+        ? { ...answers.gateway, releaseName: answers.gateway.releaseName.slice(0, 43).replace(/-+$/, '') }
+        : answers.gateway;
+      const withoutUndefined = Object.fromEntries(
+        Object.entries({ ...answers, gateway, serviceAccount }).filter(([, v]) => v !== undefined),
+      );
       return withoutUndefined as unknown as GatewayInputAnswers;
     });
