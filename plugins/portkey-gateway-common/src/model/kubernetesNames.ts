@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseCredential } from './plainText';
 
 // Kubernetes and Helm name rules, with the messages a form user needs to fix a name.
 
@@ -35,7 +36,9 @@ export const configMapKey = () =>
   z
     .string()
     .max(253, { error: 'must be at most 253 characters' })
-    .regex(/^[-._a-zA-Z0-9]+$/, { error: 'must be letters, digits, "-", "_" or "."' });
+    .regex(/^[-._a-zA-Z0-9]+$/, { error: 'must be letters, digits, "-", "_" or "."' })
+    // Mixed case is allowed, so an AWS access key id would pass the pattern.
+    .superRefine(refuseCredential);
 
 /** A DNS host name for an Ingress rule (no wildcard, no port). */
 export const hostName = () =>
@@ -78,4 +81,6 @@ export const entityRef = () =>
     .string()
     .regex(/^([a-zA-Z]+:)?([a-z0-9][a-z0-9._-]*\/)?[a-zA-Z0-9][a-zA-Z0-9._-]*$/, {
       error: 'must be an entity reference such as group:default/platform-team',
-    });
+    })
+    // Mixed case is allowed, so an AWS access key id would pass the pattern.
+    .superRefine(refuseCredential);

@@ -30,6 +30,20 @@ export function findCredential(value: string): string | undefined {
   return undefined;
 }
 
+/** The message for a credential found where a literal belongs: it points to the Secret. */
+export function credentialMessage(credential: string, secretOption?: string): string {
+  const where = secretOption
+    ? `; ${secretOption} so the value is read from the Kubernetes Secret`
+    : '; credentials come only from the Kubernetes Secret the gateway references';
+  return `looks like it contains ${credential}, and secrets never go into values.yaml${where}`;
+}
+
+/** A zod refinement that refuses a value holding a credential (for fields that are not plainText). */
+export function refuseCredential(value: string, ctx: z.RefinementCtx) {
+  const credential = findCredential(value);
+  if (credential) ctx.addIssue({ code: 'custom', message: credentialMessage(credential) });
+}
+
 export type PlainTextOptions = {
   /** Where the value belongs if it must hold a credential, e.g. 'set cache.urlSource to "secret"'. */
   secretOption?: string;
@@ -44,9 +58,15 @@ export const plainText = (options: PlainTextOptions = {}) =>
     .min(1, { error: 'is required' })
     .max(options.max ?? 1024, { error: `must be at most ${options.max ?? 1024} characters` })
     .superRefine((value, ctx) => {
+      // C1 controls too: NEL (U+0085) is a line break in YAML 1.1, which Helm reads.
       // eslint-disable-next-line no-control-regex
-      if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(value)) {
+      if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
         ctx.addIssue({ code: 'custom', message: 'must be a single line (no line breaks or control characters)' });
+        return;
+      }
+      // A lone surrogate is not text: it cannot be written to a UTF-8 file.
+      if (/\p{Cs}/u.test(value)) {
+        ctx.addIssue({ code: 'custom', message: 'must be valid Unicode text' });
         return;
       }
       if (/\{\{|\}\}|\$\{/.test(value)) {
@@ -54,15 +74,7 @@ export const plainText = (options: PlainTextOptions = {}) =>
         return;
       }
       const credential = findCredential(value);
-      if (credential) {
-        const where = options.secretOption
-          ? `; ${options.secretOption} so the value is read from the Kubernetes Secret`
-          : '; credentials come only from the Kubernetes Secret the gateway references';
-        ctx.addIssue({
-          code: 'custom',
-          message: `looks like it contains ${credential}, and secrets never go into values.yaml${where}`,
-        });
-      }
+      if (credential) ctx.addIssue({ code: 'custom', message: credentialMessage(credential, options.secretOption) });
     });
 
 /** An http(s) URL literal (no credentials). */
