@@ -113,8 +113,8 @@ function renderEnvironment(plan: GatewayEnvPlan): ChartValues {
     if (source.from === 'literal') {
       data[key] = source.value;
     } else {
-      // The key must be present in data for the gateway and the data service templates to
-      // emit it; with secretKeys it becomes a secretKeyRef, and "" is never used as a value.
+      // The chart reads secret keys from secretKeys (as secretKeyRefs) and skips them in data;
+      // the "" entry keeps every key the gateway gets visible in one list for a reader.
       data[key] = '';
       secretKeys.push(key);
     }
