@@ -53,7 +53,14 @@ export const freeText = (maxChars: number, maxGraphemes = Math.min(maxChars, 60)
   fc
     .string({ unit: 'grapheme', minLength: 1, maxLength: maxGraphemes })
     .filter(
-      s => s.length <= maxChars && s.trim() === s && s.length > 0 && !/\{\{|\}\}|\$\{/.test(s) && !findCredential(s),
+      s =>
+        s.length <= maxChars &&
+        s.trim() === s &&
+        s.length > 0 &&
+        // eslint-disable-next-line no-control-regex
+        !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s) &&
+        !/\{\{|\}\}|\$\{/.test(s) &&
+        !findCredential(s),
     );
 export const organisations = () =>
   fc
@@ -245,19 +252,19 @@ export const validAnswers = (): fc.Arbitrary<GatewayInputAnswers> =>
     .map(answers => {
       // The cross-field rules, applied so the answers are valid by construction.
       const sa = answers.serviceAccount;
-      const serviceAccount =
-        sa.mode === 'existing'
-          ? { mode: 'existing' as const, name: sa.name ?? 'portkey-sa' }
-          : answers.logStore.store === 's3_assume' && answers.logStore.auth === 'irsa'
-            ? { ...sa, roleArn: sa.roleArn ?? 'arn:aws:iam::123456789012:role/irsa' }
-            : sa;
+      const irsa = answers.logStore.store === 's3_assume' && answers.logStore.auth === 'irsa';
+      let serviceAccount = sa;
+      if (sa.mode === 'existing') serviceAccount = { mode: 'existing' as const, name: sa.name ?? 'portkey-sa' };
+      else if (irsa) serviceAccount = { ...sa, roleArn: sa.roleArn ?? 'arn:aws:iam::123456789012:role/irsa' };
       // <fullname>-dataservice and <fullname>-mcp must fit in 63 characters.
       const longServices = answers.dataService?.enabled || answers.server?.separateMcpService;
-      const gateway = longServices
-        ? { ...answers.gateway, releaseName: answers.gateway.releaseName.slice(0, 43).replace(/-+$/, '') }
-        : answers.gateway;
+      const release = longServices
+        ? answers.gateway.releaseName.slice(0, 43).replace(/-+$/, '')
+        : answers.gateway.releaseName;
       const withoutUndefined = Object.fromEntries(
-        Object.entries({ ...answers, gateway, serviceAccount }).filter(([, v]) => v !== undefined),
+        Object.entries({ ...answers, gateway: { ...answers.gateway, releaseName: release }, serviceAccount }).filter(
+          ([, v]) => v !== undefined,
+        ),
       );
       return withoutUndefined as unknown as GatewayInputAnswers;
     });

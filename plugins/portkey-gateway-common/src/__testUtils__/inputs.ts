@@ -1,4 +1,6 @@
 import YAML from 'yaml';
+import { SECRET_ENV_KEYS } from '../chart/secretKeys';
+import { findCredential } from '../model/plainText';
 import { GatewayInput, GatewayInputAnswers } from '../model/gatewayInput';
 import { formatGatewayInputErrors, GatewayInputError, validateGatewayInput } from '../model/validateGatewayInput';
 import { renderGateway, RenderedGateway } from '../render/renderGateway';
@@ -78,4 +80,15 @@ export function parsedCatalogInfo(gateway: RenderedGateway): Record<string, any>
 /** environment.data of the parsed values.yaml. */
 export function envData(gateway: RenderedGateway): Record<string, string | null> {
   return parsedValues(gateway).environment.data;
+}
+
+/**
+ * Keys of environment.data written as literals that hold a credential, or that only ever
+ * hold one (every secret key but REDIS_URL, which may be an endpoint without a password).
+ */
+export function literalCredentials(data: Record<string, string | null>, secretKeys: string[]): string[] {
+  return Object.entries(data)
+    .filter(([key, value]) => value !== null && !secretKeys.includes(key))
+    .filter(([key, value]) => (key !== 'REDIS_URL' && key in SECRET_ENV_KEYS) || findCredential(value!) !== undefined)
+    .map(([key]) => key);
 }

@@ -1,5 +1,5 @@
 import { gatewayInputSchema } from './gatewayInput';
-import { formatGatewayInputErrors, validateGatewayInput } from './validateGatewayInput';
+import { formatGatewayInputErrors } from './validateGatewayInput';
 import { answersWith, errorsOf, minimalAnswers, validInput, withField, withoutField } from '../__testUtils__/inputs';
 
 const LABEL_RULE = 'must be lowercase letters, digits and "-", starting and ending with a letter or digit';
@@ -21,7 +21,8 @@ describe('validateGatewayInput: valid answers', () => {
   });
 
   it('accepts a release name of 53 characters and a namespace of 63', () => {
-    validInput(answersWith({ gateway: { releaseName: 'a'.repeat(53), namespace: 'b'.repeat(63) } }));
+    const { gateway } = validInput(answersWith({ gateway: { releaseName: 'a'.repeat(53), namespace: 'b'.repeat(63) } }));
+    expect([gateway.releaseName.length, gateway.namespace.length]).toEqual([53, 63]);
   });
 });
 
@@ -263,15 +264,21 @@ describe('validateGatewayInput: cross-field rules', () => {
   });
 
   it('accepts IRSA through an existing service account without a role', () => {
-    validInput(
+    const input = validInput(
       answersWith({
         logStore: { store: 's3_assume', region: 'us-east-1', bucket: 'logs-1', auth: 'irsa' },
         serviceAccount: { mode: 'existing', name: 'irsa-sa' },
       }),
     );
+    expect(input.serviceAccount).toEqual({ mode: 'existing', name: 'irsa-sa' });
   });
 
   it('accepts an external cache URL from the Secret without a literal URL', () => {
-    validInput(answersWith({ cache: { store: 'aws-elastic-cache', urlSource: 'secret' } }));
+    expect(validInput(answersWith({ cache: { store: 'aws-elastic-cache', urlSource: 'secret' } })).cache).toEqual({
+      store: 'aws-elastic-cache',
+      urlSource: 'secret',
+      tls: true,
+      clusterMode: false,
+    });
   });
 });
