@@ -59,4 +59,4 @@ const facts = {
 };
 const out = resolve(here, '../src/chart/chart-1.7.7.facts.json');
 writeFileSync(out, `${JSON.stringify(facts, null, 2)}\n`);
-console.log(`wrote ${out}: ${keyPaths.length} key paths, ${defaultEnvKeys.length} default env keys, ${documentedEnvKeys.length} documented env keys`);
+process.stdout.write(`wrote ${out}: ${keyPaths.length} key paths, ${defaultEnvKeys.length} default env keys, ${documentedEnvKeys.length} documented env keys\n`);

@@ -18,3 +18,4 @@ export * from './catalog/renderCatalogInfo';
 export * from './review/buildPullRequest';
 export * from './check/checkChartValues';
 export * from './model/dropInactiveFields';
+export * from './model/unknownFields';

@@ -40,3 +40,26 @@ describe('fields of options that are not chosen', () => {
     expect(validation.ok ? [] : validation.errors.map(e => e.field)).toEqual(['otel.endpoint']);
   });
 });
+
+describe('fields no option has', () => {
+  it('are refused with the field and the allowed names, at any depth', () => {
+    const validation = validateGatewayInput({
+      ...base,
+      dataservice: { enabled: true },
+      gateway: { ...base.gateway, replica: 3, ingress: { enabled: false, hostname: 'x' } },
+      logStore: { ...base.logStore, bucketName: 'acme' },
+    });
+    const errors = validation.ok ? [] : [...validation.errors].sort((a, b) => a.field.localeCompare(b.field));
+    expect(errors).toEqual([
+      { field: 'dataservice', message: expect.stringMatching(/^is not a field of the gateway input; allowed: gateway, core, .*dataService/) },
+      { field: 'gateway.ingress.hostname', message: expect.stringMatching(/^is not a field of gateway.ingress; allowed: enabled, host, className, tlsSecretName$/) },
+      { field: 'gateway.replica', message: expect.stringMatching(/^is not a field of gateway; allowed: .*replicas/) },
+      { field: 'logStore.bucketName', message: expect.stringMatching(/^is not a field of logStore; allowed: store, region, bucket, /) },
+    ]);
+  });
+
+  it('but a field of another option of the same section is fine (the form keeps it)', () => {
+    const validation = validateGatewayInput({ ...base, logStore: { ...base.logStore, storageAccount: 'left-over', basePath: 'x' } });
+    expect(validation.ok).toBe(true);
+  });
+});

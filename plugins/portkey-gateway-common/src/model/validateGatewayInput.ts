@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dropInactiveFields } from './dropInactiveFields';
 import { GatewayInput, gatewayInputSchema } from './gatewayInput';
+import { findUnknownFields } from './unknownFields';
 
 /**
  * One problem with the input: the field's dotted path and what is allowed there.
@@ -41,11 +42,12 @@ function fieldOf(issue: z.core.$ZodIssue): string {
  * @public
  */
 export function validateGatewayInput(answers: unknown): GatewayInputValidation {
+  const unknown = findUnknownFields(answers);
   const parsed = gatewayInputSchema.safeParse(dropInactiveFields(answers ?? {}), { error: describeIssue });
-  if (parsed.success) return { ok: true, input: parsed.data };
+  if (parsed.success && unknown.length === 0) return { ok: true, input: parsed.data };
   const seen = new Set<string>();
-  const errors: GatewayInputError[] = [];
-  for (const issue of parsed.error.issues) {
+  const errors: GatewayInputError[] = [...unknown];
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
     const error = { field: fieldOf(issue), message: issue.message };
     const key = `${error.field}\u0000${error.message}`;
     if (!seen.has(key)) {
