@@ -1,7 +1,7 @@
 # Sourced by the other scripts: puts a Node 22/24 first on PATH and yarn (the
 # repo's own release) behind a `yarn` function. Installs Node 24 from the npm
 # registry into .tools/ (git-ignored) when the machine has neither.
-REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS_DIR="$REPO_ROOT/.tools"
 NODE_PKG_VERSION="24.21.0"
 
@@ -24,6 +24,7 @@ ensure_node() {
 }
 
 ensure_node
+# REPO_ROOT is exported so the function also works in child shells (setsid bash -c).
 yarn() { node "$REPO_ROOT/.yarn/releases/yarn-4.13.0.cjs" "$@"; }
 export -f yarn 2>/dev/null || true
 
