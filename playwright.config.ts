@@ -1,66 +1,84 @@
-/*
- * Copyright 2023 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 import { defineConfig } from '@playwright/test';
-import { generateProjects } from '@backstage/e2e-test-utils/playwright';
+import fs from 'node:fs';
+import path from 'node:path';
+import { BACKEND_URL, FRONTEND_URL } from './e2e/support';
 
-/**
- * See https://playwright.dev/docs/test-configuration.
- */
+// The e2e suite in e2e/ starts its own backend (7007) and dev frontend (3000),
+// in CI too, and Playwright stops both process groups when the run ends.
+const yarn = `node ${path.join(__dirname, '.yarn/releases/yarn-4.13.0.cjs')}`;
+
+// The backend runs the way `yarn start backend` runs it, minus the file
+// watcher: a watcher restarts it (and drops requests) whenever a file in the
+// repo changes during the run. Its cwd is packages/backend because the catalog
+// file locations in app-config.yaml are relative to it.
+const backendCommand = `node --enable-source-maps --require ${require.resolve(
+  '@backstage/cli-node/config/nodeTransform.cjs',
+)} src/index`;
+
+// Server output goes to e2e/logs/ (git-ignored) rather than the test report.
+const logs = path.join(__dirname, 'e2e/logs');
+fs.mkdirSync(logs, { recursive: true });
+
 export default defineConfig({
-  timeout: 60_000,
+  testDir: 'e2e',
+  testMatch: '**/*.test.ts',
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
 
-  expect: {
-    timeout: 30_000,
-  },
-
-  // Run your local dev server before starting the tests
-  webServer: process.env.CI
-    ? []
-    : [
-        {
-          command: 'yarn start app',
-          url: 'http://localhost:3000',
-          reuseExistingServer: true,
-          timeout: 120_000,
-        },
-        {
-          command: 'yarn start backend',
-          port: 7007,
-          reuseExistingServer: true,
-          timeout: 60_000,
-        },
-      ],
-
+  // One set of servers, one browser: run the tests one at a time.
+  workers: 1,
+  fullyParallel: false,
   forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
 
-  retries: process.env.CI ? 2 : 0,
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e/playwright-report' }],
+  ],
+  outputDir: 'e2e/test-results',
 
-  reporter: [['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
+  webServer: [
+    {
+      command: `${backendCommand} > ${logs}/backend.log 2>&1`,
+      cwd: path.join(__dirname, 'packages/backend'),
+      url: `${BACKEND_URL}/.backstage/health/v1/readiness`,
+      env: {
+        // The guest sign-in provider only works in development mode.
+        NODE_ENV: 'development',
+        // publish:github:pull-request builds its GitHub client before it
+        // checks for a dry run, so it needs some token; a dry run never uses it.
+        GITHUB_TOKEN: process.env.GITHUB_TOKEN ?? 'e2e-dry-run-placeholder',
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+    {
+      command: `${yarn} start app > ${logs}/frontend.log 2>&1`,
+      url: FRONTEND_URL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 300_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+  ],
 
   use: {
-    actionTimeout: 0,
-    baseURL:
-      process.env.PLAYWRIGHT_URL ??
-      (process.env.CI ? 'http://localhost:7007' : 'http://localhost:3000'),
+    baseURL: FRONTEND_URL,
+    actionTimeout: 30_000,
     screenshot: 'only-on-failure',
-    trace: 'on-first-retry',
+    trace: 'retain-on-failure',
+    // Debian's chromium: Playwright cannot download its own browsers here.
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
   },
-
-  outputDir: 'node_modules/.cache/e2e-test-results',
-
-  projects: generateProjects(), // Find all packages with e2e-test folders
 });
