@@ -1,7 +1,9 @@
+# shellcheck shell=bash
 # Sourced by the other scripts: puts a Node 22/24 first on PATH and yarn (the
 # repo's own release) behind a `yarn` function. Installs Node 24 from the npm
 # registry into .tools/ (git-ignored) when the machine has neither.
-export REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export REPO_ROOT
 TOOLS_DIR="$REPO_ROOT/.tools"
 NODE_PKG_VERSION="24.21.0"
 
@@ -30,7 +32,8 @@ export -f yarn 2>/dev/null || true
 
 ensure_install() {
   # Cheap when nothing changed: yarn checks the lockfile against node_modules in a few seconds.
-  (cd "$REPO_ROOT" && yarn install --immutable 2>&1 | tail -n 5) || {
+  # pipefail: the exit status is yarn's, not tail's.
+  (set -o pipefail; cd "$REPO_ROOT" && yarn install --immutable 2>&1 | tail -n 5) || {
     echo "[env] yarn install failed" >&2
     return 1
   }
