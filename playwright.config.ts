@@ -34,6 +34,8 @@ export default defineConfig({
   reporter: [
     ['list'],
     ['html', { open: 'never', outputFolder: 'e2e/playwright-report' }],
+    // Read by scripts/test.sh for the closing "N passed, N failed" line.
+    ['json', { outputFile: 'e2e/test-results/results.json' }],
   ],
   outputDir: 'e2e/test-results',
 
