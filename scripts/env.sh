@@ -10,7 +10,7 @@ NODE_PKG_VERSION="24.21.0"
 node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null; }
 
 ensure_node() {
-  local sys_major
+  local sys_major=""
   if command -v node >/dev/null 2>&1; then sys_major="$(node_major node)"; fi
   if [ "$sys_major" = "22" ] || [ "$sys_major" = "24" ]; then
     return 0

@@ -76,7 +76,10 @@ setup() {
   # env.sh puts Node 22/24 on PATH (installing Node 24 into .tools/ if needed)
   # and defines the yarn function.
   source scripts/env.sh || return 1
-  echo "node $(node --version)"
+  case "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null)" in
+    22 | 24) echo "node $(node --version)" ;;
+    *) echo "Node 22 or 24 is needed; scripts/env.sh could not provide it" >&2 && return 1 ;;
+  esac
   ensure_install
 }
 
