@@ -71,6 +71,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(
-  import('@portkey-gateway-backstage/plugin-scaffolder-backend-module-portkey-gateway'),
+  import(
+    '@portkey-gateway-backstage/plugin-scaffolder-backend-module-portkey-gateway'
+  ),
 );
 backend.start();

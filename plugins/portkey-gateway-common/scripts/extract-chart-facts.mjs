@@ -14,8 +14,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const YAML = require('yaml');
 
-const chartDir = resolve(process.argv[2] ?? resolve(here, '../../../../shared/portkey-chart'));
-const values = YAML.parse(readFileSync(resolve(chartDir, 'values.yaml'), 'utf8'));
+const chartDir = resolve(
+  process.argv[2] ?? resolve(here, '../../../../shared/portkey-chart'),
+);
+const values = YAML.parse(
+  readFileSync(resolve(chartDir, 'values.yaml'), 'utf8'),
+);
 const docs = ['UPSTREAM-README.md', 'REFERENCE.md']
   .map(f => readFileSync(resolve(chartDir, f), 'utf8'))
   .join('\n');
@@ -37,14 +41,19 @@ walk(values, []);
 const defaultEnvKeys = Object.keys(values.environment.data);
 // Defaults a values file inherits unless it overrides them (null = empty).
 const defaultEnvValues = Object.fromEntries(
-  Object.entries(values.environment.data).map(([k, v]) => [k, v === null ? null : String(v)]),
+  Object.entries(values.environment.data).map(([k, v]) => [
+    k,
+    v === null ? null : String(v),
+  ]),
 );
 // Upper-case identifiers the docs show (in tables, code spans or yaml blocks).
 // Upper-case identifiers the docs show (in tables, code spans or yaml blocks), plus the
 // default keys of values.yaml itself (PORT has no underscore to be found by).
 const documentedEnvKeys = [
   ...new Set([
-    ...[...docs.matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g)].map(m => m[1]),
+    ...[...docs.matchAll(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g)].map(
+      m => m[1],
+    ),
     ...defaultEnvKeys,
   ]),
 ].sort();
@@ -59,4 +68,6 @@ const facts = {
 };
 const out = resolve(here, '../src/chart/chart-1.7.7.facts.json');
 writeFileSync(out, `${JSON.stringify(facts, null, 2)}\n`);
-process.stdout.write(`wrote ${out}: ${keyPaths.length} key paths, ${defaultEnvKeys.length} default env keys, ${documentedEnvKeys.length} documented env keys\n`);
+process.stdout.write(
+  `wrote ${out}: ${keyPaths.length} key paths, ${defaultEnvKeys.length} default env keys, ${documentedEnvKeys.length} documented env keys\n`,
+);

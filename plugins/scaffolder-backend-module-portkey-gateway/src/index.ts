@@ -5,4 +5,7 @@
  */
 
 export { scaffolderModulePortkeyGateway as default } from './module';
-export { createRenderGatewayAction, RENDER_GATEWAY_ACTION_ID } from './actions/renderGatewayAction';
+export {
+  createRenderGatewayAction,
+  RENDER_GATEWAY_ACTION_ID,
+} from './actions/renderGatewayAction';

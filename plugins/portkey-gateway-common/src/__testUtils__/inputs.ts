@@ -2,7 +2,11 @@ import YAML from 'yaml';
 import { SECRET_ENV_KEYS } from '../chart/secretKeys';
 import { findCredential } from '../model/plainText';
 import { GatewayInput, GatewayInputAnswers } from '../model/gatewayInput';
-import { formatGatewayInputErrors, GatewayInputError, validateGatewayInput } from '../model/validateGatewayInput';
+import {
+  formatGatewayInputErrors,
+  GatewayInputError,
+  validateGatewayInput,
+} from '../model/validateGatewayInput';
 import { renderGateway, RenderedGateway } from '../render/renderGateway';
 
 // Test inputs built the way a user fills the form: start from the smallest valid answers and
@@ -19,12 +23,18 @@ export function minimalAnswers(): GatewayInputAnswers {
 }
 
 /** The minimal answers with some top-level sections replaced (each section as a whole). */
-export function answersWith(sections: Partial<GatewayInputAnswers>): GatewayInputAnswers {
+export function answersWith(
+  sections: Partial<GatewayInputAnswers>,
+): GatewayInputAnswers {
   return { ...minimalAnswers(), ...structuredClone(sections) };
 }
 
 /** A deep copy of `answers` with the value at a dotted path set (missing objects are created). */
-export function withField(answers: unknown, field: string, value: unknown): Record<string, unknown> {
+export function withField(
+  answers: unknown,
+  field: string,
+  value: unknown,
+): Record<string, unknown> {
   const copy = structuredClone(answers) as Record<string, unknown>;
   const parts = field.split('.');
   let node = copy;
@@ -37,11 +47,15 @@ export function withField(answers: unknown, field: string, value: unknown): Reco
 }
 
 /** A deep copy of `answers` without the value at a dotted path. */
-export function withoutField(answers: unknown, field: string): Record<string, unknown> {
+export function withoutField(
+  answers: unknown,
+  field: string,
+): Record<string, unknown> {
   const copy = structuredClone(answers) as Record<string, unknown>;
   const parts = field.split('.');
   let node = copy;
-  for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
+  for (const part of parts.slice(0, -1))
+    node = node[part] as Record<string, unknown>;
   delete node[parts[parts.length - 1]];
   return copy;
 }
@@ -49,21 +63,34 @@ export function withoutField(answers: unknown, field: string): Record<string, un
 /** Validates answers that must be valid; fails the test with the field errors otherwise. */
 export function validInput(answers: unknown): GatewayInput {
   const result = validateGatewayInput(answers);
-  if (!result.ok) throw new Error(`expected valid answers, got:\n${formatGatewayInputErrors(result.errors)}`);
+  if (!result.ok)
+    throw new Error(
+      `expected valid answers, got:\n${formatGatewayInputErrors(
+        result.errors,
+      )}`,
+    );
   return result.input;
 }
 
 /** Validates answers that must be refused and returns the errors. */
 export function errorsOf(answers: unknown): GatewayInputError[] {
   const result = validateGatewayInput(answers);
-  if (result.ok) throw new Error(`expected the answers to be refused: ${JSON.stringify(answers)}`);
+  if (result.ok)
+    throw new Error(
+      `expected the answers to be refused: ${JSON.stringify(answers)}`,
+    );
   return result.errors;
 }
 
 /** Renders answers that must be valid. */
 export function rendered(answers: unknown): RenderedGateway {
   const result = renderGateway(answers);
-  if (!result.ok) throw new Error(`expected valid answers, got:\n${formatGatewayInputErrors(result.errors)}`);
+  if (!result.ok)
+    throw new Error(
+      `expected valid answers, got:\n${formatGatewayInputErrors(
+        result.errors,
+      )}`,
+    );
   return result;
 }
 
@@ -73,12 +100,16 @@ export function parsedValues(gateway: RenderedGateway): Record<string, any> {
 }
 
 /** The rendered catalog-info.yaml, parsed back. */
-export function parsedCatalogInfo(gateway: RenderedGateway): Record<string, any> {
+export function parsedCatalogInfo(
+  gateway: RenderedGateway,
+): Record<string, any> {
   return YAML.parse(gateway.files['catalog-info.yaml']);
 }
 
 /** environment.data of the parsed values.yaml. */
-export function envData(gateway: RenderedGateway): Record<string, string | null> {
+export function envData(
+  gateway: RenderedGateway,
+): Record<string, string | null> {
   return parsedValues(gateway).environment.data;
 }
 
@@ -86,9 +117,16 @@ export function envData(gateway: RenderedGateway): Record<string, string | null>
  * Keys of environment.data written as literals that hold a credential, or that only ever
  * hold one (every secret key but REDIS_URL, which may be an endpoint without a password).
  */
-export function literalCredentials(data: Record<string, string | null>, secretKeys: string[]): string[] {
+export function literalCredentials(
+  data: Record<string, string | null>,
+  secretKeys: string[],
+): string[] {
   return Object.entries(data)
     .filter(([key, value]) => value !== null && !secretKeys.includes(key))
-    .filter(([key, value]) => (key !== 'REDIS_URL' && key in SECRET_ENV_KEYS) || findCredential(value!) !== undefined)
+    .filter(
+      ([key, value]) =>
+        (key !== 'REDIS_URL' && key in SECRET_ENV_KEYS) ||
+        findCredential(value!) !== undefined,
+    )
     .map(([key]) => key);
 }

@@ -35,10 +35,19 @@ const S3: ExpectedEnv = {
   LOG_STORE_GENERATIONS_BUCKET: 'portkey-logs',
 };
 /** The env of the minimal answers. */
-export const MINIMAL_ENV: ExpectedEnv = { ...CORE, ...CONTROL_PLANE, ...IN_CLUSTER_REDIS, ...S3 };
+export const MINIMAL_ENV: ExpectedEnv = {
+  ...CORE,
+  ...CONTROL_PLANE,
+  ...IN_CLUSTER_REDIS,
+  ...S3,
+};
 
 /** Everything except the log store (for log-store cases). */
-const WITHOUT_LOG_STORE: ExpectedEnv = { ...CORE, ...CONTROL_PLANE, ...IN_CLUSTER_REDIS };
+const WITHOUT_LOG_STORE: ExpectedEnv = {
+  ...CORE,
+  ...CONTROL_PLANE,
+  ...IN_CLUSTER_REDIS,
+};
 /** Everything except analytics (for analytics cases). */
 const WITHOUT_ANALYTICS: ExpectedEnv = { ...CORE, ...IN_CLUSTER_REDIS, ...S3 };
 /** Everything except the cache (for cache cases). */
@@ -69,7 +78,12 @@ const CLICKHOUSE_ENV: ExpectedEnv = {
   ANALYTICS_FEEDBACK_TABLE: 'feedbacks',
   ANALYTICS_GENERATION_HOOKS_TABLE: 'generation_hooks',
 };
-const MONGO = { store: 'mongo', database: 'portkey', collection: 'logs', hooksCollection: 'hooks' } as const;
+const MONGO = {
+  store: 'mongo',
+  database: 'portkey',
+  collection: 'logs',
+  hooksCollection: 'hooks',
+} as const;
 const MONGO_ENV: ExpectedEnv = {
   LOG_STORE: 'mongo',
   MONGO_DB_CONNECTION_URL: SECRET,
@@ -86,7 +100,14 @@ export const README_OPTIONS: ReadmeOption[] = [
   {
     name: 'log store s3_assume with access keys (method 1)',
     answers: answersWith({
-      logStore: { store: 's3_assume', region: 'eu-west-1', bucket: 'portkey-logs', auth: 'access_keys', roleArn: ROLE, externalId: 'ext-42' },
+      logStore: {
+        store: 's3_assume',
+        region: 'eu-west-1',
+        bucket: 'portkey-logs',
+        auth: 'access_keys',
+        roleArn: ROLE,
+        externalId: 'ext-42',
+      },
     }),
     env: {
       ...WITHOUT_LOG_STORE,
@@ -102,20 +123,48 @@ export const README_OPTIONS: ReadmeOption[] = [
   {
     name: 'log store s3_assume with EKS IRSA (method 2)',
     answers: answersWith({
-      logStore: { store: 's3_assume', region: 'eu-west-1', bucket: 'portkey-logs', auth: 'irsa' },
+      logStore: {
+        store: 's3_assume',
+        region: 'eu-west-1',
+        bucket: 'portkey-logs',
+        auth: 'irsa',
+      },
       serviceAccount: { mode: 'create', roleArn: ROLE },
     }),
-    env: { ...WITHOUT_LOG_STORE, LOG_STORE: 's3_assume', LOG_STORE_REGION: 'eu-west-1', LOG_STORE_GENERATIONS_BUCKET: 'portkey-logs' },
+    env: {
+      ...WITHOUT_LOG_STORE,
+      LOG_STORE: 's3_assume',
+      LOG_STORE_REGION: 'eu-west-1',
+      LOG_STORE_GENERATIONS_BUCKET: 'portkey-logs',
+    },
   },
   {
     name: 'log store s3_assume with EC2 IMDS v2 (method 3)',
-    answers: answersWith({ logStore: { store: 's3_assume', region: 'us-east-1', bucket: 'portkey-logs', auth: 'imds' } }),
-    env: { ...WITHOUT_LOG_STORE, LOG_STORE: 's3_assume', LOG_STORE_REGION: 'us-east-1', LOG_STORE_GENERATIONS_BUCKET: 'portkey-logs' },
+    answers: answersWith({
+      logStore: {
+        store: 's3_assume',
+        region: 'us-east-1',
+        bucket: 'portkey-logs',
+        auth: 'imds',
+      },
+    }),
+    env: {
+      ...WITHOUT_LOG_STORE,
+      LOG_STORE: 's3_assume',
+      LOG_STORE_REGION: 'us-east-1',
+      LOG_STORE_GENERATIONS_BUCKET: 'portkey-logs',
+    },
   },
   {
     name: 'log store s3_assume with EC2 IMDS v1 (method 3, AWS_IMDS_V1)',
     answers: answersWith({
-      logStore: { store: 's3_assume', region: 'us-east-1', bucket: 'portkey-logs', auth: 'imds', imdsV1: true },
+      logStore: {
+        store: 's3_assume',
+        region: 'us-east-1',
+        bucket: 'portkey-logs',
+        auth: 'imds',
+        imdsV1: true,
+      },
     }),
     env: {
       ...WITHOUT_LOG_STORE,
@@ -125,33 +174,52 @@ export const README_OPTIONS: ReadmeOption[] = [
       AWS_IMDS_V1: 'true',
     },
   },
-  ...(['gcs', 'wasabi'] as const).map((store): ReadmeOption => ({
-    name: `log store ${store}`,
-    answers: answersWith({ logStore: { store, region: 'europe-west4', bucket: `${store}-logs` } }),
-    env: {
-      ...WITHOUT_LOG_STORE,
-      LOG_STORE: store,
-      LOG_STORE_REGION: 'europe-west4',
-      LOG_STORE_ACCESS_KEY: SECRET,
-      LOG_STORE_SECRET_KEY: SECRET,
-      LOG_STORE_GENERATIONS_BUCKET: `${store}-logs`,
-    },
-  })),
-  ...(['netapp', 's3_custom'] as const).map((store): ReadmeOption => ({
-    name: `log store ${store}`,
-    answers: answersWith({ logStore: { store, region: 'on-prem-1', basePath: 'https://s3.example.com/portkey-logs' } }),
-    env: {
-      ...WITHOUT_LOG_STORE,
-      LOG_STORE: store,
-      LOG_STORE_REGION: 'on-prem-1',
-      LOG_STORE_ACCESS_KEY: SECRET,
-      LOG_STORE_SECRET_KEY: SECRET,
-      LOG_STORE_BASEPATH: 'https://s3.example.com/portkey-logs',
-    },
-  })),
+  ...(['gcs', 'wasabi'] as const).map(
+    (store): ReadmeOption => ({
+      name: `log store ${store}`,
+      answers: answersWith({
+        logStore: { store, region: 'europe-west4', bucket: `${store}-logs` },
+      }),
+      env: {
+        ...WITHOUT_LOG_STORE,
+        LOG_STORE: store,
+        LOG_STORE_REGION: 'europe-west4',
+        LOG_STORE_ACCESS_KEY: SECRET,
+        LOG_STORE_SECRET_KEY: SECRET,
+        LOG_STORE_GENERATIONS_BUCKET: `${store}-logs`,
+      },
+    }),
+  ),
+  ...(['netapp', 's3_custom'] as const).map(
+    (store): ReadmeOption => ({
+      name: `log store ${store}`,
+      answers: answersWith({
+        logStore: {
+          store,
+          region: 'on-prem-1',
+          basePath: 'https://s3.example.com/portkey-logs',
+        },
+      }),
+      env: {
+        ...WITHOUT_LOG_STORE,
+        LOG_STORE: store,
+        LOG_STORE_REGION: 'on-prem-1',
+        LOG_STORE_ACCESS_KEY: SECRET,
+        LOG_STORE_SECRET_KEY: SECRET,
+        LOG_STORE_BASEPATH: 'https://s3.example.com/portkey-logs',
+      },
+    }),
+  ),
   {
     name: 'log store azure with a storage key',
-    answers: answersWith({ logStore: { store: 'azure', storageAccount: 'portkeylogs', container: 'logs', auth: 'storage_key' } }),
+    answers: answersWith({
+      logStore: {
+        store: 'azure',
+        storageAccount: 'portkeylogs',
+        container: 'logs',
+        auth: 'storage_key',
+      },
+    }),
     env: {
       ...WITHOUT_LOG_STORE,
       LOG_STORE: 'azure',
@@ -162,7 +230,14 @@ export const README_OPTIONS: ReadmeOption[] = [
   },
   {
     name: 'log store azure with a managed identity (single identity)',
-    answers: answersWith({ logStore: { store: 'azure', storageAccount: 'portkeylogs', container: 'logs', auth: 'managed_identity' } }),
+    answers: answersWith({
+      logStore: {
+        store: 'azure',
+        storageAccount: 'portkeylogs',
+        container: 'logs',
+        auth: 'managed_identity',
+      },
+    }),
     env: {
       ...WITHOUT_LOG_STORE,
       LOG_STORE: 'azure',
@@ -214,20 +289,35 @@ export const README_OPTIONS: ReadmeOption[] = [
       AZURE_ENTRA_TENANT_ID: 'tenant-1',
     },
   },
-  { name: 'log store mongo', answers: answersWith({ logStore: MONGO }), env: { ...WITHOUT_LOG_STORE, ...MONGO_ENV } },
+  {
+    name: 'log store mongo',
+    answers: answersWith({ logStore: MONGO }),
+    env: { ...WITHOUT_LOG_STORE, ...MONGO_ENV },
+  },
   {
     name: 'log store mongo with a PEM from a ConfigMap',
-    answers: answersWith({ logStore: { ...MONGO, pem: { source: 'configMap', name: 'docdb-ca' } } }),
+    answers: answersWith({
+      logStore: { ...MONGO, pem: { source: 'configMap', name: 'docdb-ca' } },
+    }),
     env: { ...WITHOUT_LOG_STORE, ...MONGO_ENV },
   },
   {
     name: 'log store mongo with a PEM from a Secret',
-    answers: answersWith({ logStore: { ...MONGO, pem: { source: 'secret', name: 'docdb-pem', key: 'ca.pem' } } }),
+    answers: answersWith({
+      logStore: {
+        ...MONGO,
+        pem: { source: 'secret', name: 'docdb-pem', key: 'ca.pem' },
+      },
+    }),
     env: { ...WITHOUT_LOG_STORE, ...MONGO_ENV },
   },
 
   // Analytics store (+ OTEL)
-  { name: 'analytics control plane', answers: answersWith({ analytics: { store: 'control_plane' } }), env: MINIMAL_ENV },
+  {
+    name: 'analytics control plane',
+    answers: answersWith({ analytics: { store: 'control_plane' } }),
+    env: MINIMAL_ENV,
+  },
   {
     name: 'analytics control plane with OTEL (headers from the Secret)',
     answers: answersWith({
@@ -247,12 +337,20 @@ export const README_OPTIONS: ReadmeOption[] = [
       OTEL_EXPORTER_OTLP_HEADERS: SECRET,
     },
   },
-  { name: 'analytics clickhouse', answers: answersWith({ analytics: CLICKHOUSE }), env: { ...WITHOUT_ANALYTICS, ...CLICKHOUSE_ENV } },
+  {
+    name: 'analytics clickhouse',
+    answers: answersWith({ analytics: CLICKHOUSE }),
+    env: { ...WITHOUT_ANALYTICS, ...CLICKHOUSE_ENV },
+  },
   {
     name: 'analytics clickhouse with OTEL (no headers)',
     answers: answersWith({
       analytics: CLICKHOUSE,
-      otel: { enabled: true, endpoint: 'https://otel.example.com', protocol: 'http/protobuf' },
+      otel: {
+        enabled: true,
+        endpoint: 'https://otel.example.com',
+        protocol: 'http/protobuf',
+      },
     }),
     env: {
       ...WITHOUT_ANALYTICS,
@@ -264,10 +362,19 @@ export const README_OPTIONS: ReadmeOption[] = [
   },
 
   // Cache store
-  { name: 'cache in-cluster redis', answers: answersWith({ cache: { store: 'redis' } }), env: MINIMAL_ENV },
+  {
+    name: 'cache in-cluster redis',
+    answers: answersWith({ cache: { store: 'redis' } }),
+    env: MINIMAL_ENV,
+  },
   {
     name: 'cache aws-elastic-cache, URL literal, not clustered',
-    answers: answersWith({ cache: { store: 'aws-elastic-cache', url: 'rediss://cache.abc123.use1.cache.amazonaws.com:6379' } }),
+    answers: answersWith({
+      cache: {
+        store: 'aws-elastic-cache',
+        url: 'rediss://cache.abc123.use1.cache.amazonaws.com:6379',
+      },
+    }),
     env: {
       ...WITHOUT_CACHE,
       CACHE_STORE: 'aws-elastic-cache',
@@ -277,19 +384,40 @@ export const README_OPTIONS: ReadmeOption[] = [
   },
   {
     name: 'cache aws-elastic-cache in cluster mode, URL from the Secret',
-    answers: answersWith({ cache: { store: 'aws-elastic-cache', urlSource: 'secret', clusterMode: true } }),
-    env: { ...WITHOUT_CACHE, CACHE_STORE: 'aws-elastic-cache', REDIS_URL: SECRET, REDIS_TLS_ENABLED: 'true', REDIS_MODE: 'cluster' },
+    answers: answersWith({
+      cache: {
+        store: 'aws-elastic-cache',
+        urlSource: 'secret',
+        clusterMode: true,
+      },
+    }),
+    env: {
+      ...WITHOUT_CACHE,
+      CACHE_STORE: 'aws-elastic-cache',
+      REDIS_URL: SECRET,
+      REDIS_TLS_ENABLED: 'true',
+      REDIS_MODE: 'cluster',
+    },
   },
   {
     name: 'cache custom redis',
-    answers: answersWith({ cache: { store: 'custom', url: 'redis://redis.shared:6379' } }),
-    env: { ...WITHOUT_CACHE, CACHE_STORE: 'custom', REDIS_URL: 'redis://redis.shared:6379', REDIS_TLS_ENABLED: 'false' },
+    answers: answersWith({
+      cache: { store: 'custom', url: 'redis://redis.shared:6379' },
+    }),
+    env: {
+      ...WITHOUT_CACHE,
+      CACHE_STORE: 'custom',
+      REDIS_URL: 'redis://redis.shared:6379',
+      REDIS_TLS_ENABLED: 'false',
+    },
   },
 
   // Bedrock
   {
     name: 'bedrock with long-term access keys',
-    answers: answersWith({ bedrock: { access: 'access_keys', region: 'us-west-2' } }),
+    answers: answersWith({
+      bedrock: { access: 'access_keys', region: 'us-west-2' },
+    }),
     env: {
       ...MINIMAL_ENV,
       AWS_ASSUME_ROLE_ACCESS_KEY_ID: SECRET,
@@ -299,7 +427,12 @@ export const README_OPTIONS: ReadmeOption[] = [
   },
   {
     name: 'bedrock with the pod role (IRSA/IMDS)',
-    answers: answersWith({ bedrock: { access: 'pod_role', roleArn: 'arn:aws:iam::123456789012:role/bedrock' } }),
+    answers: answersWith({
+      bedrock: {
+        access: 'pod_role',
+        roleArn: 'arn:aws:iam::123456789012:role/bedrock',
+      },
+    }),
     env: MINIMAL_ENV,
   },
 
@@ -323,11 +456,22 @@ export const README_OPTIONS: ReadmeOption[] = [
   },
 
   // Server modes
-  { name: 'server mode gateway', answers: answersWith({ server: { mode: 'gateway' } }), env: MINIMAL_ENV },
+  {
+    name: 'server mode gateway',
+    answers: answersWith({ server: { mode: 'gateway' } }),
+    env: MINIMAL_ENV,
+  },
   {
     name: 'server mode all (gateway and MCP)',
-    answers: answersWith({ server: { mode: 'all', mcpGatewayBaseUrl: 'https://mcp.example.com' } }),
-    env: { ...MINIMAL_ENV, SERVER_MODE: 'all', MCP_PORT: '8788', MCP_GATEWAY_BASE_URL: 'https://mcp.example.com' },
+    answers: answersWith({
+      server: { mode: 'all', mcpGatewayBaseUrl: 'https://mcp.example.com' },
+    }),
+    env: {
+      ...MINIMAL_ENV,
+      SERVER_MODE: 'all',
+      MCP_PORT: '8788',
+      MCP_GATEWAY_BASE_URL: 'https://mcp.example.com',
+    },
   },
   {
     name: 'server mode mcp',

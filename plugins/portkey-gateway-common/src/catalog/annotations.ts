@@ -18,4 +18,5 @@ export const PORTKEY_GATEWAY_ANNOTATIONS = {
 /** Backstage's Kubernetes plugin finds pods by this label (value = the entity's kubernetes-id). @public */
 export const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
 /** @public */
-export const KUBERNETES_NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
+export const KUBERNETES_NAMESPACE_ANNOTATION =
+  'backstage.io/kubernetes-namespace';

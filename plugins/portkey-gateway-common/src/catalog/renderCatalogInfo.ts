@@ -22,14 +22,18 @@ export function renderCatalogEntity(input: GatewayInput) {
     metadata: {
       name: fullname,
       title: `Portkey gateway ${gateway.releaseName} (${gateway.namespace})`,
-      description: catalog.description ?? `Portkey AI gateway ${gateway.releaseName} in namespace ${gateway.namespace}`,
+      description:
+        catalog.description ??
+        `Portkey AI gateway ${gateway.releaseName} in namespace ${gateway.namespace}`,
       tags: ['portkey', 'ai-gateway', 'helm'],
       annotations: {
         [KUBERNETES_ID_LABEL]: fullname,
         [KUBERNETES_NAMESPACE_ANNOTATION]: gateway.namespace,
         [PORTKEY_GATEWAY_ANNOTATIONS.release]: gateway.releaseName,
         [PORTKEY_GATEWAY_ANNOTATIONS.namespace]: gateway.namespace,
-        ...(gateway.cluster ? { [PORTKEY_GATEWAY_ANNOTATIONS.cluster]: gateway.cluster } : {}),
+        ...(gateway.cluster
+          ? { [PORTKEY_GATEWAY_ANNOTATIONS.cluster]: gateway.cluster }
+          : {}),
         [PORTKEY_GATEWAY_ANNOTATIONS.chartVersion]: gateway.chartVersion,
       },
     },
@@ -44,5 +48,9 @@ export function renderCatalogEntity(input: GatewayInput) {
 
 /** @public */
 export function renderCatalogInfoYaml(input: GatewayInput): string {
-  return `# Catalog entity for the Portkey gateway (chart ${PORTKEY_CHART.repositoryName}/${PORTKEY_CHART.name}).\n${YAML.stringify(renderCatalogEntity(input), { lineWidth: 0 })}`;
+  return `# Catalog entity for the Portkey gateway (chart ${
+    PORTKEY_CHART.repositoryName
+  }/${PORTKEY_CHART.name}).\n${YAML.stringify(renderCatalogEntity(input), {
+    lineWidth: 0,
+  })}`;
 }

@@ -1,8 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
-import { CHART_DEFAULT_ENV_KEYS, gatewayFullname, gatewayPodSelectors } from './chartFacts';
+import {
+  CHART_DEFAULT_ENV_KEYS,
+  gatewayFullname,
+  gatewayPodSelectors,
+} from './chartFacts';
 
 const PACKAGE_DIR = resolve(__dirname, '../..');
 // The chart reference material: /work/shared locally; in CI a copy of shared/ sits beside the clone.
@@ -24,18 +35,28 @@ describe('chart-1.7.7.facts.json', () => {
 
   (haveChart ? describe : describe.skip)(title, () => {
     it('matches the committed file', () => {
-    // The script writes next to itself (../src/chart), so run a copy in a temporary folder.
-    const work = mkdtempSync(join(tmpdir(), 'portkey-chart-facts-'));
-    try {
-      mkdirSync(join(work, 'scripts'));
-      mkdirSync(join(work, 'src', 'chart'), { recursive: true });
-      copyFileSync(join(PACKAGE_DIR, 'scripts', 'extract-chart-facts.mjs'), join(work, 'scripts', 'extract-chart-facts.mjs'));
-      execFileSync(process.execPath, [join(work, 'scripts', 'extract-chart-facts.mjs'), CHART_DIR], {
-        env: { ...process.env, NODE_PATH: nodeModulesOfYaml() },
-        stdio: 'pipe',
-      });
-      const regenerated = readFileSync(join(work, 'src', 'chart', 'chart-1.7.7.facts.json'), 'utf8');
-      expect(readFileSync(FACTS_FILE, 'utf8')).toBe(regenerated);
+      // The script writes next to itself (../src/chart), so run a copy in a temporary folder.
+      const work = mkdtempSync(join(tmpdir(), 'portkey-chart-facts-'));
+      try {
+        mkdirSync(join(work, 'scripts'));
+        mkdirSync(join(work, 'src', 'chart'), { recursive: true });
+        copyFileSync(
+          join(PACKAGE_DIR, 'scripts', 'extract-chart-facts.mjs'),
+          join(work, 'scripts', 'extract-chart-facts.mjs'),
+        );
+        execFileSync(
+          process.execPath,
+          [join(work, 'scripts', 'extract-chart-facts.mjs'), CHART_DIR],
+          {
+            env: { ...process.env, NODE_PATH: nodeModulesOfYaml() },
+            stdio: 'pipe',
+          },
+        );
+        const regenerated = readFileSync(
+          join(work, 'src', 'chart', 'chart-1.7.7.facts.json'),
+          'utf8',
+        );
+        expect(readFileSync(FACTS_FILE, 'utf8')).toBe(regenerated);
       } finally {
         rmSync(work, { recursive: true, force: true });
       }
@@ -45,9 +66,15 @@ describe('chart-1.7.7.facts.json', () => {
   it('holds the default env keys of values.yaml, SERVICE_NAME to MCP_GATEWAY_BASE_URL', () => {
     expect(CHART_DEFAULT_ENV_KEYS[0]).toBe('SERVICE_NAME');
     expect(CHART_DEFAULT_ENV_KEYS).toContain('SERVER_MODE');
-    expect(CHART_DEFAULT_ENV_KEYS).toContain('MONGO_GENERATIONS_HOOKS_COLLECTION_NAME');
-    expect(CHART_DEFAULT_ENV_KEYS).not.toContain('MONGO_GENERATION_HOOKS_COLLECTION_NAME');
-    expect(new Set(CHART_DEFAULT_ENV_KEYS).size).toBe(CHART_DEFAULT_ENV_KEYS.length);
+    expect(CHART_DEFAULT_ENV_KEYS).toContain(
+      'MONGO_GENERATIONS_HOOKS_COLLECTION_NAME',
+    );
+    expect(CHART_DEFAULT_ENV_KEYS).not.toContain(
+      'MONGO_GENERATION_HOOKS_COLLECTION_NAME',
+    );
+    expect(new Set(CHART_DEFAULT_ENV_KEYS).size).toBe(
+      CHART_DEFAULT_ENV_KEYS.length,
+    );
   });
 });
 
@@ -63,8 +90,11 @@ describe('gatewayFullname', () => {
   it('truncates to 63 characters and trims a trailing dash, like the chart helper', () => {
     expect(gatewayFullname('a'.repeat(60))).toBe(`${'a'.repeat(60)}-ga`);
     expect(gatewayFullname('a'.repeat(62))).toBe('a'.repeat(62));
-    expect(gatewayFullname(`${'b'.repeat(60)}-gateway`)).toBe(`${'b'.repeat(60)}-ga`);
-    for (const n of [54, 55, 56, 60, 63, 70]) expect(gatewayFullname('c'.repeat(n)).length).toBeLessThanOrEqual(63);
+    expect(gatewayFullname(`${'b'.repeat(60)}-gateway`)).toBe(
+      `${'b'.repeat(60)}-ga`,
+    );
+    for (const n of [54, 55, 56, 60, 63, 70])
+      expect(gatewayFullname('c'.repeat(n)).length).toBeLessThanOrEqual(63);
   });
 
   it('never truncates a valid release name (at most 53 characters)', () => {
@@ -75,7 +105,8 @@ describe('gatewayFullname', () => {
 describe('gatewayPodSelectors', () => {
   it('tells gateway pods from data service pods (the chart selectors overlap)', () => {
     expect(gatewayPodSelectors('team-a')).toEqual({
-      gateway: 'app.kubernetes.io/name=gateway,app.kubernetes.io/instance=team-a,!app.kubernetes.io/component',
+      gateway:
+        'app.kubernetes.io/name=gateway,app.kubernetes.io/instance=team-a,!app.kubernetes.io/component',
       dataService: 'app.kubernetes.io/component=team-a-gateway-dataservice',
       redis: 'app.kubernetes.io/name=redis,app.kubernetes.io/instance=team-a',
     });

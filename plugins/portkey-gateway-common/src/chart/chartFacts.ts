@@ -26,7 +26,8 @@ export const PORTKEY_CHART = {
 } as const;
 
 /** @public */
-export type SupportedChartVersion = (typeof PORTKEY_CHART.supportedVersions)[number];
+export type SupportedChartVersion =
+  (typeof PORTKEY_CHART.supportedVersions)[number];
 
 /** Key paths of the chart's default values.yaml (leaves, lists and empty maps). */
 export const CHART_KEY_PATHS: readonly string[] = facts.keyPaths;
@@ -35,9 +36,11 @@ export const CHART_FREE_FORM_PATHS: readonly string[] = facts.freeFormPaths;
 /** The keys of `environment.data` in the default values.yaml (each reaches the pod unless set to null). */
 export const CHART_DEFAULT_ENV_KEYS: readonly string[] = facts.defaultEnvKeys;
 /** The default value of each default env key (null = empty), which a values file inherits. */
-export const CHART_DEFAULT_ENV_VALUES: Readonly<Record<string, string | null>> = facts.defaultEnvValues;
+export const CHART_DEFAULT_ENV_VALUES: Readonly<Record<string, string | null>> =
+  facts.defaultEnvValues;
 /** Environment keys the chart README or REFERENCE.md document. */
-export const CHART_DOCUMENTED_ENV_KEYS: readonly string[] = facts.documentedEnvKeys;
+export const CHART_DOCUMENTED_ENV_KEYS: readonly string[] =
+  facts.documentedEnvKeys;
 
 /**
  * The name the chart gives the gateway Deployment, Service and (created) ServiceAccount:
@@ -63,7 +66,9 @@ export function gatewayPodSelectors(releaseName: string) {
   const release = `app.kubernetes.io/name=${PORTKEY_CHART.name},app.kubernetes.io/instance=${releaseName}`;
   return {
     gateway: `${release},!app.kubernetes.io/component`,
-    dataService: `app.kubernetes.io/component=${gatewayFullname(releaseName)}-dataservice`,
+    dataService: `app.kubernetes.io/component=${gatewayFullname(
+      releaseName,
+    )}-dataservice`,
     redis: `app.kubernetes.io/name=redis,app.kubernetes.io/instance=${releaseName}`,
   };
 }

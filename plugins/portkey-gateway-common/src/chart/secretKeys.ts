@@ -5,17 +5,24 @@
  * @public
  */
 export const SECRET_ENV_KEYS = {
-  PORTKEY_CLIENT_AUTH: 'Client auth key for the Portkey control plane (shared by Portkey)',
+  PORTKEY_CLIENT_AUTH:
+    'Client auth key for the Portkey control plane (shared by Portkey)',
   ANALYTICS_STORE_PASSWORD: 'ClickHouse password of the analytics user',
-  OTEL_EXPORTER_OTLP_HEADERS: 'OTLP exporter headers, comma-separated name=value pairs (usually an API key)',
+  OTEL_EXPORTER_OTLP_HEADERS:
+    'OTLP exporter headers, comma-separated name=value pairs (usually an API key)',
   LOG_STORE_ACCESS_KEY: 'Access key id of the log store (HMAC key for GCS)',
-  LOG_STORE_SECRET_KEY: 'Secret access key of the log store (HMAC secret for GCS)',
+  LOG_STORE_SECRET_KEY:
+    'Secret access key of the log store (HMAC secret for GCS)',
   AZURE_STORAGE_KEY: 'Azure storage account key',
   AZURE_ENTRA_CLIENT_SECRET: 'Client secret of the Entra application',
-  MONGO_DB_CONNECTION_URL: 'MongoDB connection URL, mongodb://user:password@host:port/db',
-  REDIS_URL: 'Redis URL, with its password if it has one (redis[s]://:password@host:port)',
-  AWS_ASSUME_ROLE_ACCESS_KEY_ID: 'Access key id of the principal that assumes the Bedrock role',
-  AWS_ASSUME_ROLE_SECRET_ACCESS_KEY: 'Secret access key of the principal that assumes the Bedrock role',
+  MONGO_DB_CONNECTION_URL:
+    'MongoDB connection URL, mongodb://user:password@host:port/db',
+  REDIS_URL:
+    'Redis URL, with its password if it has one (redis[s]://:password@host:port)',
+  AWS_ASSUME_ROLE_ACCESS_KEY_ID:
+    'Access key id of the principal that assumes the Bedrock role',
+  AWS_ASSUME_ROLE_SECRET_ACCESS_KEY:
+    'Secret access key of the principal that assumes the Bedrock role',
 } as const;
 
 /** @public */

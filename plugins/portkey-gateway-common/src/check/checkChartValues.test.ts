@@ -16,7 +16,8 @@ const rendered = (answers: Record<string, unknown>) => {
   return YAML.parse(result.files['values.yaml']);
 };
 
-const errorsOf = (findings: ValuesFinding[]) => findings.filter(f => f.severity === 'error').map(f => f.path);
+const errorsOf = (findings: ValuesFinding[]) =>
+  findings.filter(f => f.severity === 'error').map(f => f.path);
 
 describe('checkChartValues', () => {
   it('finds nothing in values the renderer wrote, for stores with secrets and without', () => {
@@ -24,7 +25,12 @@ describe('checkChartValues', () => {
     expect(
       checkChartValues(
         rendered({
-          logStore: { store: 'mongo', database: 'portkey', collection: 'logs', hooksCollection: 'hooks' },
+          logStore: {
+            store: 'mongo',
+            database: 'portkey',
+            collection: 'logs',
+            hooksCollection: 'hooks',
+          },
           cache: { store: 'custom', urlSource: 'secret' },
           server: { mode: 'all' },
         }),
@@ -45,9 +51,15 @@ describe('checkChartValues', () => {
     );
     const findings = checkChartValues(chartDefaults);
     expect(errorsOf(findings)).toEqual(
-      expect.arrayContaining(['serviceAccount.name', 'imageCredentials[0]', 'environment.data.PORTKEY_CLIENT_AUTH']),
+      expect.arrayContaining([
+        'serviceAccount.name',
+        'imageCredentials[0]',
+        'environment.data.PORTKEY_CLIENT_AUTH',
+      ]),
     );
-    expect(findings.find(f => f.path === 'environment.create')?.message).toMatch(/existingSecret and secretKeys/);
+    expect(
+      findings.find(f => f.path === 'environment.create')?.message,
+    ).toMatch(/existingSecret and secretKeys/);
     // A finding names the key, never the value.
     expect(JSON.stringify(findings)).not.toContain('pk-live-0123456789abcdef');
   });
@@ -55,7 +67,10 @@ describe('checkChartValues', () => {
   it('treats a missing imageCredentials as the chart default entry', () => {
     const values = rendered({});
     delete values.imageCredentials;
-    expect(checkChartValues(values).find(f => f.path === 'imageCredentials[0]')?.message).toMatch(/chart default/);
+    expect(
+      checkChartValues(values).find(f => f.path === 'imageCredentials[0]')
+        ?.message,
+    ).toMatch(/chart default/);
   });
 
   it('flags numbers Helm would print in exponent form, and says how', () => {
@@ -66,30 +81,46 @@ describe('checkChartValues', () => {
     expect(findings).toContainEqual({
       path: 'environment.data.REQUEST_TIMEOUT',
       severity: 'error',
-      message: 'is the number 1234567; the chart turns it into "1.234567e+06". Quote it as a string',
+      message:
+        'is the number 1234567; the chart turns it into "1.234567e+06". Quote it as a string',
     });
-    expect(findings.map(f => f.path)).not.toContain('environment.data.LOG_STORE_AWS_EXTERNAL_ID');
+    expect(findings.map(f => f.path)).not.toContain(
+      'environment.data.LOG_STORE_AWS_EXTERNAL_ID',
+    );
   });
 
   it('flags a SERVER_MODE that runs no server, and SERVER_MODE or other keys left null in existing-Secret mode', () => {
     const values = rendered({});
     values.environment.data.SERVER_MODE = 'gateway';
-    expect(checkChartValues(values).find(f => f.path === 'environment.data.SERVER_MODE')?.message).toMatch(/only "" \(gateway\), "all" or "mcp"/);
+    expect(
+      checkChartValues(values).find(
+        f => f.path === 'environment.data.SERVER_MODE',
+      )?.message,
+    ).toMatch(/only "" \(gateway\), "all" or "mcp"/);
 
     delete values.environment.data.SERVER_MODE; // back to the chart's null default
     delete values.environment.data.MONGO_DATABASE;
     const findings = checkChartValues(values);
-    expect(findings.find(f => f.path === 'environment.data.SERVER_MODE')?.message).toMatch(/<nil>/);
-    expect(findings.find(f => f.path === 'environment.data')?.message).toMatch(/MONGO_DATABASE .*"<nil>"/);
+    expect(
+      findings.find(f => f.path === 'environment.data.SERVER_MODE')?.message,
+    ).toMatch(/<nil>/);
+    expect(findings.find(f => f.path === 'environment.data')?.message).toMatch(
+      /MONGO_DATABASE .*"<nil>"/,
+    );
   });
 
   it('flags credentials in literal values: secret keys not read from the Secret, URLs with passwords, headers', () => {
     const values = rendered({});
-    values.environment.secretKeys = values.environment.secretKeys.filter((k: string) => k !== 'LOG_STORE_SECRET_KEY');
-    values.environment.data.LOG_STORE_SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
-    values.environment.data.REDIS_URL = 'redis://:hunter2@cache.acme.example:6379';
+    values.environment.secretKeys = values.environment.secretKeys.filter(
+      (k: string) => k !== 'LOG_STORE_SECRET_KEY',
+    );
+    values.environment.data.LOG_STORE_SECRET_KEY =
+      'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    values.environment.data.REDIS_URL =
+      'redis://:hunter2@cache.acme.example:6379';
     values.environment.data.OTEL_EXPORTER_OTLP_HEADERS = 'x-api-key=abc123';
-    values.environment.data.ANALYTICS_STORE_ENDPOINT = 'https://portkey:s3cret@clickhouse.acme.example';
+    values.environment.data.ANALYTICS_STORE_ENDPOINT =
+      'https://portkey:s3cret@clickhouse.acme.example';
     const findings = checkChartValues(values);
     expect(errorsOf(findings)).toEqual(
       expect.arrayContaining([
@@ -100,7 +131,8 @@ describe('checkChartValues', () => {
       ]),
     );
     const text = JSON.stringify(findings);
-    for (const secret of ['wJalrXUtnFEMI', 'hunter2', 'abc123', 's3cret']) expect(text).not.toContain(secret);
+    for (const secret of ['wJalrXUtnFEMI', 'hunter2', 'abc123', 's3cret'])
+      expect(text).not.toContain(secret);
   });
 
   it('accepts a plain REDIS_URL and <placeholders>, and flags inline MinIO keys', () => {
@@ -117,11 +149,21 @@ describe('checkChartValues', () => {
     values.image = { tag: '2.13.0' };
     values.ingress = { hosts: ['gateway.acme.example'] };
     values.environment.data.LOGSTORE_REGION = 'us-east-1';
-    const warnings = checkChartValues(values).filter(f => f.severity === 'warning').map(f => f.path);
-    expect(warnings).toEqual(expect.arrayContaining(['image.tag', 'ingress.hosts', 'environment.data.LOGSTORE_REGION']));
+    const warnings = checkChartValues(values)
+      .filter(f => f.severity === 'warning')
+      .map(f => f.path);
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        'image.tag',
+        'ingress.hosts',
+        'environment.data.LOGSTORE_REGION',
+      ]),
+    );
     // Free-form maps take any key.
     values.podAnnotations = { 'prometheus.io/scrape': 'true' };
-    expect(checkChartValues(values).map(f => f.path)).not.toContain('podAnnotations.prometheus.io/scrape');
+    expect(checkChartValues(values).map(f => f.path)).not.toContain(
+      'podAnnotations.prometheus.io/scrape',
+    );
   });
 
   it('warns about inherited store defaults, a REDIS_URL away from the in-cluster Redis, and one Mongo hooks spelling', () => {
@@ -136,7 +178,9 @@ describe('checkChartValues', () => {
         },
       },
     });
-    const warnings = findings.filter(f => f.severity === 'warning').map(f => f.path);
+    const warnings = findings
+      .filter(f => f.severity === 'warning')
+      .map(f => f.path);
     expect(warnings).toEqual(
       expect.arrayContaining([
         'environment.data.ANALYTICS_STORE',
@@ -150,11 +194,22 @@ describe('checkChartValues', () => {
   it('checks the data service service account too, and refuses a file that is not a map', () => {
     const values = rendered({});
     values.dataservice = { enabled: true };
-    expect(errorsOf(checkChartValues(values))).toEqual(['dataservice.serviceAccount.name']);
-    expect(checkChartValues(['a'])).toEqual([{ path: '(file)', severity: 'error', message: 'must be a YAML map of chart values' }]);
+    expect(errorsOf(checkChartValues(values))).toEqual([
+      'dataservice.serviceAccount.name',
+    ]);
+    expect(checkChartValues(['a'])).toEqual([
+      {
+        path: '(file)',
+        severity: 'error',
+        message: 'must be a YAML map of chart values',
+      },
+    ]);
   });
 
-  const sharedChart = resolve(__dirname, '../../../../../shared/portkey-chart/values.yaml');
+  const sharedChart = resolve(
+    __dirname,
+    '../../../../../shared/portkey-chart/values.yaml',
+  );
   const haveShared = (() => {
     try {
       readFileSync(sharedChart);
@@ -163,8 +218,15 @@ describe('checkChartValues', () => {
       return false;
     }
   })();
-  (haveShared ? it : it.skip)("reports the traps of the chart's own default values.yaml (../shared/portkey-chart)", () => {
-    const findings = checkChartValues(YAML.parse(readFileSync(sharedChart, 'utf8')));
-    expect(errorsOf(findings)).toEqual(expect.arrayContaining(['serviceAccount.name', 'imageCredentials[0]']));
+  const describeWithSharedChart = haveShared ? describe : describe.skip;
+  describeWithSharedChart(`with the chart reference at ${sharedChart}`, () => {
+    it("reports the traps of the chart's own default values.yaml", () => {
+      const findings = checkChartValues(
+        YAML.parse(readFileSync(sharedChart, 'utf8')),
+      );
+      expect(errorsOf(findings)).toEqual(
+        expect.arrayContaining(['serviceAccount.name', 'imageCredentials[0]']),
+      );
+    });
   });
 });

@@ -26,7 +26,9 @@ const storeChoice = (stores: string[]) => (issue: { input?: unknown }) =>
 
 const identifier = (what: string) =>
   plainText({ max: 128 }).pipe(
-    z.string().regex(/^[A-Za-z0-9_.-]+$/, { error: `must be a ${what}: letters, digits, "_", "." and "-"` }),
+    z.string().regex(/^[A-Za-z0-9_.-]+$/, {
+      error: `must be a ${what}: letters, digits, "_", "." and "-"`,
+    }),
   );
 
 const gatewaySection = z.object({
@@ -41,20 +43,51 @@ const gatewaySection = z.object({
     .default(PORTKEY_CHART.defaultVersion),
   /** Overrides the gateway image tag (default: the chart's appVersion). */
   imageTag: plainText({ max: 128 })
-    .pipe(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, { error: 'must be an image tag such as 2.13.0' }))
+    .pipe(
+      z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, {
+        error: 'must be an image tag such as 2.13.0',
+      }),
+    )
     .optional(),
-  replicas: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(100, { error: 'must be at most 100' }).default(1),
+  replicas: z
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1' })
+    .max(100, { error: 'must be at most 100' })
+    .default(1),
   autoscaling: z
     .object({
       enabled: z.boolean().default(false),
-      minReplicas: z.int().min(1, { error: 'must be at least 1' }).max(100).default(2),
-      maxReplicas: z.int().min(1, { error: 'must be at least 1' }).max(100).default(20),
-      targetCPUUtilizationPercentage: z.int().min(1).max(100, { error: 'must be a percentage from 1 to 100' }).default(60),
-      targetMemoryUtilizationPercentage: z.int().min(1).max(100, { error: 'must be a percentage from 1 to 100' }).optional(),
+      minReplicas: z
+        .int()
+        .min(1, { error: 'must be at least 1' })
+        .max(100)
+        .default(2),
+      maxReplicas: z
+        .int()
+        .min(1, { error: 'must be at least 1' })
+        .max(100)
+        .default(20),
+      targetCPUUtilizationPercentage: z
+        .int()
+        .min(1)
+        .max(100, { error: 'must be a percentage from 1 to 100' })
+        .default(60),
+      targetMemoryUtilizationPercentage: z
+        .int()
+        .min(1)
+        .max(100, { error: 'must be a percentage from 1 to 100' })
+        .optional(),
     })
-    .default({ enabled: false, minReplicas: 2, maxReplicas: 20, targetCPUUtilizationPercentage: 60 }),
+    .default({
+      enabled: false,
+      minReplicas: 2,
+      maxReplicas: 20,
+      targetCPUUtilizationPercentage: 60,
+    }),
   serviceType: z
-    .enum(['ClusterIP', 'NodePort', 'LoadBalancer'], { error: 'must be one of: ClusterIP, NodePort, LoadBalancer' })
+    .enum(['ClusterIP', 'NodePort', 'LoadBalancer'], {
+      error: 'must be one of: ClusterIP, NodePort, LoadBalancer',
+    })
     .default('ClusterIP'),
   ingress: z
     .object({
@@ -76,14 +109,20 @@ const coreSection = z.object({
     }),
   ),
   /** REQUEST_TIMEOUT in milliseconds (optional). */
-  requestTimeoutMs: z.int({ error: 'must be a whole number of milliseconds' }).min(1).max(86_400_000).optional(),
+  requestTimeoutMs: z
+    .int({ error: 'must be a whole number of milliseconds' })
+    .min(1)
+    .max(86_400_000)
+    .optional(),
 });
 
 const secretsSection = z.object({
   /** The Kubernetes Secret, in the gateway's namespace, that holds every credential key. */
   secretName: objectName().optional(),
   /** An existing kubernetes.io/dockerconfigjson Secret with the Portkey registry credentials. */
-  imagePullSecretName: objectName().default('portkeyenterpriseregistrycredentials'),
+  imagePullSecretName: objectName().default(
+    'portkeyenterpriseregistrycredentials',
+  ),
 });
 
 const clickhouseAnalytics = z.object({
@@ -105,13 +144,21 @@ const otelSection = z.object({
   endpoint: httpUrl().optional(),
   /** OTEL_RESOURCE_ATTRIBUTES, e.g. ApplicationShortName=gateway,AssetId=12323 */
   resourceAttributes: plainText({ max: 2048 }).optional(),
-  protocol: z.enum(['http/json', 'http/protobuf'], { error: 'must be one of: http/json, http/protobuf' }).default('http/json'),
+  protocol: z
+    .enum(['http/json', 'http/protobuf'], {
+      error: 'must be one of: http/json, http/protobuf',
+    })
+    .default('http/json'),
   /** Exporter headers (they usually carry API keys) come from the Secret key OTEL_EXPORTER_OTLP_HEADERS. */
   headersFromSecret: z.boolean().default(false),
 });
 
 const s3LikeWithBucket = <T extends string>(store: T) =>
-  z.object({ store: z.literal(store), region: plainText({ max: 64 }), bucket: bucketName() });
+  z.object({
+    store: z.literal(store),
+    region: plainText({ max: 64 }),
+    bucket: bucketName(),
+  });
 const s3LikeWithBasePath = <T extends string>(store: T) =>
   z.object({
     store: z.literal(store),
@@ -123,13 +170,19 @@ const s3LikeWithBasePath = <T extends string>(store: T) =>
 const logStoreSection = z.discriminatedUnion(
   'store',
   [
-    z.object({ store: z.literal('s3'), region: awsRegion(), bucket: bucketName() }),
+    z.object({
+      store: z.literal('s3'),
+      region: awsRegion(),
+      bucket: bucketName(),
+    }),
     z.object({
       store: z.literal('s3_assume'),
       region: awsRegion(),
       bucket: bucketName(),
       /** How the gateway gets AWS credentials: Portkey-shared keys + role, EKS IRSA, or EC2 instance metadata. */
-      auth: z.enum(['access_keys', 'irsa', 'imds'], { error: 'must be one of: access_keys, irsa, imds' }),
+      auth: z.enum(['access_keys', 'irsa', 'imds'], {
+        error: 'must be one of: access_keys, irsa, imds',
+      }),
       roleArn: iamRoleArn().optional(),
       externalId: plainText({ max: 1224 }).optional(),
       /** Only for EC2 instances still on IMDSv1. */
@@ -159,40 +212,66 @@ const logStoreSection = z.discriminatedUnion(
       /** A PEM (DocumentDB / TLS CA) mounted at /etc/shared/document_db.pem from a ConfigMap or Secret of yours. */
       pem: z
         .object({
-          source: z.enum(['none', 'configMap', 'secret'], { error: 'must be one of: none, configMap, secret' }).default('none'),
+          source: z
+            .enum(['none', 'configMap', 'secret'], {
+              error: 'must be one of: none, configMap, secret',
+            })
+            .default('none'),
           name: objectName().optional(),
           key: configMapKey().default('document_db.pem'),
         })
         .default({ source: 'none', key: 'document_db.pem' }),
     }),
   ],
-  { error: storeChoice(['s3', 's3_assume', 'gcs', 'wasabi', 'netapp', 's3_custom', 'azure', 'mongo']) },
+  {
+    error: storeChoice([
+      's3',
+      's3_assume',
+      'gcs',
+      'wasabi',
+      'netapp',
+      's3_custom',
+      'azure',
+      'mongo',
+    ]),
+  },
 );
 
 const redisUrl = () =>
   plainText({ secretOption: 'set cache.urlSource to "secret"' }).pipe(
     z.string().regex(/^(rediss?:\/\/)?[A-Za-z0-9.-]+(:\d+)?(\/\d+)?$/, {
-      error: 'must be a Redis endpoint such as redis://host:6379, rediss://host:6379 or host:6379',
+      error:
+        'must be a Redis endpoint such as redis://host:6379, rediss://host:6379 or host:6379',
     }),
   );
 const externalRedis = <T extends string>(store: T, tlsDefault: boolean) =>
   z.object({
     store: z.literal(store),
     /** A URL with a password belongs in the Secret (key REDIS_URL). */
-    urlSource: z.enum(['literal', 'secret'], { error: 'must be one of: literal, secret' }).default('literal'),
+    urlSource: z
+      .enum(['literal', 'secret'], { error: 'must be one of: literal, secret' })
+      .default('literal'),
     url: redisUrl().optional(),
     tls: z.boolean().default(tlsDefault),
     clusterMode: z.boolean().default(false),
   });
 const cacheSection = z.discriminatedUnion(
   'store',
-  [z.object({ store: z.literal('redis') }), externalRedis('aws-elastic-cache', true), externalRedis('custom', false)],
+  [
+    z.object({ store: z.literal('redis') }),
+    externalRedis('aws-elastic-cache', true),
+    externalRedis('custom', false),
+  ],
   { error: storeChoice(['redis', 'aws-elastic-cache', 'custom']) },
 );
 
 const bedrockSection = z.object({
   /** none; access_keys: long-term keys from the Secret; pod_role: the pod's own role (IRSA or IMDS). */
-  access: z.enum(['none', 'access_keys', 'pod_role'], { error: 'must be one of: none, access_keys, pod_role' }).default('none'),
+  access: z
+    .enum(['none', 'access_keys', 'pod_role'], {
+      error: 'must be one of: none, access_keys, pod_role',
+    })
+    .default('none'),
   region: awsRegion().optional(),
   /** The Bedrock-enabled role the virtual key assumes (for the review notes; not a chart value). */
   roleArn: iamRoleArn().optional(),
@@ -208,8 +287,16 @@ const dataServiceSection = z.object({
 
 const serverSection = z.object({
   /** gateway: the AI gateway only; all: gateway and MCP server; mcp: MCP server only. */
-  mode: z.enum(['gateway', 'all', 'mcp'], { error: 'must be one of: gateway, all, mcp' }).default('gateway'),
-  mcpPort: z.int().min(1024, { error: 'must be a port from 1024 to 65535' }).max(65535, { error: 'must be a port from 1024 to 65535' }).default(PORTKEY_CHART.defaultMcpPort),
+  mode: z
+    .enum(['gateway', 'all', 'mcp'], {
+      error: 'must be one of: gateway, all, mcp',
+    })
+    .default('gateway'),
+  mcpPort: z
+    .int()
+    .min(1024, { error: 'must be a port from 1024 to 65535' })
+    .max(65535, { error: 'must be a port from 1024 to 65535' })
+    .default(PORTKEY_CHART.defaultMcpPort),
   mcpGatewayBaseUrl: httpUrl().optional(),
   /** Expose MCP on its own Service (<fullname>-mcp) as well. */
   separateMcpService: z.boolean().default(false),
@@ -217,7 +304,9 @@ const serverSection = z.object({
 
 const serviceAccountSection = z.object({
   /** create: the chart creates one (optionally IRSA-annotated); existing: name one you manage. */
-  mode: z.enum(['create', 'existing'], { error: 'must be one of: create, existing' }).default('create'),
+  mode: z
+    .enum(['create', 'existing'], { error: 'must be one of: create, existing' })
+    .default('create'),
   name: objectName().optional(),
   /** IRSA: the role annotated on the created service account (eks.amazonaws.com/role-arn). */
   roleArn: iamRoleArn().optional(),
@@ -234,14 +323,24 @@ const catalogSection = z.object({
 const gatewayInputObject = z.object({
   gateway: gatewaySection,
   core: coreSection,
-  secrets: secretsSection.default({ imagePullSecretName: 'portkeyenterpriseregistrycredentials' }),
+  secrets: secretsSection.default({
+    imagePullSecretName: 'portkeyenterpriseregistrycredentials',
+  }),
   analytics: analyticsSection.default({ store: 'control_plane' }),
-  otel: otelSection.default({ enabled: false, protocol: 'http/json', headersFromSecret: false }),
+  otel: otelSection.default({
+    enabled: false,
+    protocol: 'http/json',
+    headersFromSecret: false,
+  }),
   logStore: logStoreSection,
   cache: cacheSection.default({ store: 'redis' }),
   bedrock: bedrockSection.default({ access: 'none' }),
   dataService: dataServiceSection.default({ enabled: false }),
-  server: serverSection.default({ mode: 'gateway', mcpPort: PORTKEY_CHART.defaultMcpPort, separateMcpService: false }),
+  server: serverSection.default({
+    mode: 'gateway',
+    mcpPort: PORTKEY_CHART.defaultMcpPort,
+    separateMcpService: false,
+  }),
   serviceAccount: serviceAccountSection.default({ mode: 'create' }),
   catalog: catalogSection,
 });
@@ -252,10 +351,26 @@ const need = (ctx: Ctx, path: (string | number)[], message: string) =>
 
 /** Rules that span fields: each names the field to fix and what is allowed. */
 function crossFieldRules(input: z.output<typeof gatewayInputObject>, ctx: Ctx) {
-  const { gateway, logStore, cache, bedrock, dataService, server, serviceAccount, otel } = input;
+  const {
+    gateway,
+    logStore,
+    cache,
+    bedrock,
+    dataService,
+    server,
+    serviceAccount,
+    otel,
+  } = input;
 
-  if (gateway.autoscaling.enabled && gateway.autoscaling.minReplicas > gateway.autoscaling.maxReplicas) {
-    need(ctx, ['gateway', 'autoscaling', 'minReplicas'], 'must not be greater than gateway.autoscaling.maxReplicas');
+  if (
+    gateway.autoscaling.enabled &&
+    gateway.autoscaling.minReplicas > gateway.autoscaling.maxReplicas
+  ) {
+    need(
+      ctx,
+      ['gateway', 'autoscaling', 'minReplicas'],
+      'must not be greater than gateway.autoscaling.maxReplicas',
+    );
   }
   // The chart names Services <fullname>-dataservice and <fullname>-mcp without truncating,
   // and a Service name is at most 63 characters.
@@ -266,55 +381,134 @@ function crossFieldRules(input: z.output<typeof gatewayInputObject>, ctx: Ctx) {
   ];
   for (const suffix of suffixes) {
     if (fullname.length + suffix.length > 63) {
-      need(ctx, ['gateway', 'releaseName'], `is too long: the chart names a Service "${fullname}${suffix}", over the 63-character limit; use at most ${63 - suffix.length - (fullname.length - gateway.releaseName.length)} characters`);
+      need(
+        ctx,
+        ['gateway', 'releaseName'],
+        `is too long: the chart names a Service "${fullname}${suffix}", over the 63-character limit; use at most ${
+          63 - suffix.length - (fullname.length - gateway.releaseName.length)
+        } characters`,
+      );
     }
   }
   if (gateway.ingress.enabled && !gateway.ingress.host) {
-    need(ctx, ['gateway', 'ingress', 'host'], 'is required when the ingress is enabled');
+    need(
+      ctx,
+      ['gateway', 'ingress', 'host'],
+      'is required when the ingress is enabled',
+    );
   }
   if (otel.enabled && !otel.endpoint) {
     need(ctx, ['otel', 'endpoint'], 'is required when OTEL push is enabled');
   }
 
   if (serviceAccount.mode === 'existing') {
-    if (!serviceAccount.name) need(ctx, ['serviceAccount', 'name'], 'is required when using an existing service account');
+    if (!serviceAccount.name)
+      need(
+        ctx,
+        ['serviceAccount', 'name'],
+        'is required when using an existing service account',
+      );
     if (serviceAccount.roleArn) {
-      need(ctx, ['serviceAccount', 'roleArn'], 'can only be set on a service account the chart creates (mode "create"); annotate your existing service account yourself');
+      need(
+        ctx,
+        ['serviceAccount', 'roleArn'],
+        'can only be set on a service account the chart creates (mode "create"); annotate your existing service account yourself',
+      );
     }
   }
 
   if (logStore.store === 's3_assume') {
     if (logStore.auth === 'access_keys') {
-      if (!logStore.roleArn) need(ctx, ['logStore', 'roleArn'], 'is required for s3_assume with access_keys (the role with bucket access)');
-      if (!logStore.externalId) need(ctx, ['logStore', 'externalId'], 'is required for s3_assume with access_keys (the external ID of the trust relationship)');
+      if (!logStore.roleArn)
+        need(
+          ctx,
+          ['logStore', 'roleArn'],
+          'is required for s3_assume with access_keys (the role with bucket access)',
+        );
+      if (!logStore.externalId)
+        need(
+          ctx,
+          ['logStore', 'externalId'],
+          'is required for s3_assume with access_keys (the external ID of the trust relationship)',
+        );
     }
-    if (logStore.auth === 'irsa' && serviceAccount.mode === 'create' && !serviceAccount.roleArn) {
-      need(ctx, ['serviceAccount', 'roleArn'], 'is required for IRSA: the created service account needs the eks.amazonaws.com/role-arn annotation (or use an existing, annotated service account)');
+    if (
+      logStore.auth === 'irsa' &&
+      serviceAccount.mode === 'create' &&
+      !serviceAccount.roleArn
+    ) {
+      need(
+        ctx,
+        ['serviceAccount', 'roleArn'],
+        'is required for IRSA: the created service account needs the eks.amazonaws.com/role-arn annotation (or use an existing, annotated service account)',
+      );
     }
   } else if (logStore.store === 'azure') {
     if (logStore.auth === 'entra') {
-      if (!logStore.entraClientId) need(ctx, ['logStore', 'entraClientId'], 'is required for Entra authentication');
-      if (!logStore.entraTenantId) need(ctx, ['logStore', 'entraTenantId'], 'is required for Entra authentication');
+      if (!logStore.entraClientId)
+        need(
+          ctx,
+          ['logStore', 'entraClientId'],
+          'is required for Entra authentication',
+        );
+      if (!logStore.entraTenantId)
+        need(
+          ctx,
+          ['logStore', 'entraTenantId'],
+          'is required for Entra authentication',
+        );
     }
-  } else if (logStore.store === 'mongo' && logStore.pem.source !== 'none' && !logStore.pem.name) {
-    need(ctx, ['logStore', 'pem', 'name'], `is required: the ${logStore.pem.source === 'secret' ? 'Secret' : 'ConfigMap'} that holds the PEM`);
+  } else if (
+    logStore.store === 'mongo' &&
+    logStore.pem.source !== 'none' &&
+    !logStore.pem.name
+  ) {
+    need(
+      ctx,
+      ['logStore', 'pem', 'name'],
+      `is required: the ${
+        logStore.pem.source === 'secret' ? 'Secret' : 'ConfigMap'
+      } that holds the PEM`,
+    );
   }
 
   if (cache.store !== 'redis' && cache.urlSource === 'literal' && !cache.url) {
-    need(ctx, ['cache', 'url'], 'is required unless cache.urlSource is "secret"');
+    need(
+      ctx,
+      ['cache', 'url'],
+      'is required unless cache.urlSource is "secret"',
+    );
   }
 
   if (bedrock.access === 'access_keys' && !bedrock.region) {
-    need(ctx, ['bedrock', 'region'], 'is required when Bedrock uses access keys');
+    need(
+      ctx,
+      ['bedrock', 'region'],
+      'is required when Bedrock uses access keys',
+    );
   }
 
   if (dataService.enabled) {
-    if (!dataService.finetunesBucket) need(ctx, ['dataService', 'finetunesBucket'], 'is required when the data service is enabled');
-    if (!dataService.logExportsBucket) need(ctx, ['dataService', 'logExportsBucket'], 'is required when the data service is enabled');
+    if (!dataService.finetunesBucket)
+      need(
+        ctx,
+        ['dataService', 'finetunesBucket'],
+        'is required when the data service is enabled',
+      );
+    if (!dataService.logExportsBucket)
+      need(
+        ctx,
+        ['dataService', 'logExportsBucket'],
+        'is required when the data service is enabled',
+      );
   }
 
   if (server.separateMcpService && server.mode === 'gateway') {
-    need(ctx, ['server', 'separateMcpService'], 'needs server.mode "all" or "mcp"');
+    need(
+      ctx,
+      ['server', 'separateMcpService'],
+      'needs server.mode "all" or "mcp"',
+    );
   }
   if (server.mode !== 'gateway' && server.mcpPort === 8787) {
     need(ctx, ['server', 'mcpPort'], 'must differ from the gateway port 8787');
@@ -326,7 +520,8 @@ function crossFieldRules(input: z.output<typeof gatewayInputObject>, ctx: Ctx) {
  *
  * @public
  */
-export const gatewayInputSchema = gatewayInputObject.superRefine(crossFieldRules);
+export const gatewayInputSchema =
+  gatewayInputObject.superRefine(crossFieldRules);
 
 /** What a caller passes (defaults may be omitted). @public */
 export type GatewayInputAnswers = z.input<typeof gatewayInputSchema>;

@@ -4,9 +4,11 @@ import { refuseCredential } from './plainText';
 // Kubernetes and Helm name rules, with the messages a form user needs to fix a name.
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_SUBDOMAIN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-const labelRule = 'lowercase letters, digits and "-", starting and ending with a letter or digit';
+const labelRule =
+  'lowercase letters, digits and "-", starting and ending with a letter or digit';
 
 /** A namespace (RFC 1123 label, at most 63 characters). */
 export const namespaceName = () =>
@@ -36,7 +38,9 @@ export const configMapKey = () =>
   z
     .string()
     .max(253, { error: 'must be at most 253 characters' })
-    .regex(/^[-._a-zA-Z0-9]+$/, { error: 'must be letters, digits, "-", "_" or "."' })
+    .regex(/^[-._a-zA-Z0-9]+$/, {
+      error: 'must be letters, digits, "-", "_" or "."',
+    })
     // Mixed case is allowed, so an AWS access key id would pass the pattern.
     .superRefine(refuseCredential);
 
@@ -46,24 +50,22 @@ export const hostName = () =>
     .string()
     .max(253, { error: 'must be at most 253 characters' })
     .regex(DNS_SUBDOMAIN, {
-      error: 'must be a lowercase DNS host name such as gateway.example.com (no scheme, port or path)',
+      error:
+        'must be a lowercase DNS host name such as gateway.example.com (no scheme, port or path)',
     });
 
 /** An IAM role ARN, as IRSA annotations, assumed-role log stores and Bedrock use. */
 export const iamRoleArn = () =>
-  z
-    .string()
-    .regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, {
-      error: 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/portkey-logs',
-    });
+  z.string().regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, {
+    error:
+      'must be an IAM role ARN such as arn:aws:iam::123456789012:role/portkey-logs',
+  });
 
 /** An AWS region such as us-east-1. */
 export const awsRegion = () =>
-  z
-    .string()
-    .regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, {
-      error: 'must be an AWS region such as us-east-1',
-    });
+  z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, {
+    error: 'must be an AWS region such as us-east-1',
+  });
 
 /** An S3-style bucket name. */
 export const bucketName = () =>
@@ -79,8 +81,12 @@ export const bucketName = () =>
 export const entityRef = () =>
   z
     .string()
-    .regex(/^([a-zA-Z]+:)?([a-z0-9][a-z0-9._-]*\/)?[a-zA-Z0-9][a-zA-Z0-9._-]*$/, {
-      error: 'must be an entity reference such as group:default/platform-team',
-    })
+    .regex(
+      /^([a-zA-Z]+:)?([a-z0-9][a-z0-9._-]*\/)?[a-zA-Z0-9][a-zA-Z0-9._-]*$/,
+      {
+        error:
+          'must be an entity reference such as group:default/platform-team',
+      },
+    )
     // Mixed case is allowed, so an AWS access key id would pass the pattern.
     .superRefine(refuseCredential);

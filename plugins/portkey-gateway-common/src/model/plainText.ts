@@ -18,7 +18,11 @@ export function findCredential(value: string): string | undefined {
   if (/(x-)?(portkey-)?api[-_]?key\s*[:=]/i.test(value)) {
     return 'an API-key header';
   }
-  if (/[?&;](password|passwd|pwd|secret|token|access_?token|api_?key|sig|signature|x-amz-signature|sas)=/i.test(value)) {
+  if (
+    /[?&;](password|passwd|pwd|secret|token|access_?token|api_?key|sig|signature|x-amz-signature|sas)=/i.test(
+      value,
+    )
+  ) {
     return 'a credential in a query string';
   }
   if (/\b(password|secret|token)\s*[:=]\s*\S/i.test(value)) {
@@ -31,7 +35,10 @@ export function findCredential(value: string): string | undefined {
 }
 
 /** The message for a credential found where a literal belongs: it points to the Secret. */
-export function credentialMessage(credential: string, secretOption?: string): string {
+export function credentialMessage(
+  credential: string,
+  secretOption?: string,
+): string {
   const where = secretOption
     ? `; ${secretOption} so the value is read from the Kubernetes Secret`
     : '; credentials come only from the Kubernetes Secret the gateway references';
@@ -41,7 +48,8 @@ export function credentialMessage(credential: string, secretOption?: string): st
 /** A zod refinement that refuses a value holding a credential (for fields that are not plainText). */
 export function refuseCredential(value: string, ctx: z.RefinementCtx) {
   const credential = findCredential(value);
-  if (credential) ctx.addIssue({ code: 'custom', message: credentialMessage(credential) });
+  if (credential)
+    ctx.addIssue({ code: 'custom', message: credentialMessage(credential) });
 }
 
 export type PlainTextOptions = {
@@ -56,12 +64,18 @@ export const plainText = (options: PlainTextOptions = {}) =>
     .string()
     .trim()
     .min(1, { error: 'is required' })
-    .max(options.max ?? 1024, { error: `must be at most ${options.max ?? 1024} characters` })
+    .max(options.max ?? 1024, {
+      error: `must be at most ${options.max ?? 1024} characters`,
+    })
     .superRefine((value, ctx) => {
       // C1 controls too: NEL (U+0085) is a line break in YAML 1.1, which Helm reads.
       // eslint-disable-next-line no-control-regex
       if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
-        ctx.addIssue({ code: 'custom', message: 'must be a single line (no line breaks or control characters)' });
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'must be a single line (no line breaks or control characters)',
+        });
         return;
       }
       // A lone surrogate is not text: it cannot be written to a UTF-8 file.
@@ -70,11 +84,18 @@ export const plainText = (options: PlainTextOptions = {}) =>
         return;
       }
       if (/\{\{|\}\}|\$\{/.test(value)) {
-        ctx.addIssue({ code: 'custom', message: 'must not contain template expressions ({{ }} or ${ })' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must not contain template expressions ({{ }} or ${ })',
+        });
         return;
       }
       const credential = findCredential(value);
-      if (credential) ctx.addIssue({ code: 'custom', message: credentialMessage(credential, options.secretOption) });
+      if (credential)
+        ctx.addIssue({
+          code: 'custom',
+          message: credentialMessage(credential, options.secretOption),
+        });
     });
 
 /** An http(s) URL literal (no credentials). */

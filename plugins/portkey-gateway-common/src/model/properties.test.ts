@@ -13,7 +13,10 @@ const RUNS = { numRuns: 200 };
 /** Renders answers the arbitrary claims are valid; a refusal is a failure with the field errors. */
 function renderValid(answers: unknown) {
   const result = renderGateway(answers);
-  if (!result.ok) throw new Error(`valid answers refused:\n${formatGatewayInputErrors(result.errors)}`);
+  if (!result.ok)
+    throw new Error(
+      `valid answers refused:\n${formatGatewayInputErrors(result.errors)}`,
+    );
   return result;
 }
 
@@ -41,8 +44,12 @@ describe('properties of valid inputs', () => {
     fc.assert(
       fc.property(validAnswers(), answers => {
         const gateway = renderValid(answers);
-        expect(parseOne(gateway.files['values.yaml'])).toStrictEqual(gateway.values);
-        expect(parseOne(gateway.files['values.yaml'], '1.1')).toStrictEqual(gateway.values);
+        expect(parseOne(gateway.files['values.yaml'])).toStrictEqual(
+          gateway.values,
+        );
+        expect(parseOne(gateway.files['values.yaml'], '1.1')).toStrictEqual(
+          gateway.values,
+        );
       }),
       RUNS,
     );
@@ -52,7 +59,9 @@ describe('properties of valid inputs', () => {
     fc.assert(
       fc.property(validAnswers(), answers => {
         const gateway = renderValid(answers);
-        expect(parseOne(gateway.files['catalog-info.yaml'])).toStrictEqual(renderCatalogEntity(gateway.input));
+        expect(parseOne(gateway.files['catalog-info.yaml'])).toStrictEqual(
+          renderCatalogEntity(gateway.input),
+        );
       }),
       RUNS,
     );
@@ -66,13 +75,20 @@ describe('properties of valid inputs', () => {
         expect(v.serviceAccount.name).toEqual(expect.any(String));
         expect(v.serviceAccount.name.length).toBeGreaterThan(0);
         expect(v.dataservice?.serviceAccount ?? 'no data service').toEqual(
-          input.dataService.enabled ? { create: false, name: v.serviceAccount.name } : 'no data service',
+          input.dataService.enabled
+            ? { create: false, name: v.serviceAccount.name }
+            : 'no data service',
         );
         expect(['', 'all', 'mcp']).toContain(v.environment.data.SERVER_MODE);
         expect(v.imageCredentials).toEqual([]);
         expect(v.imagePullSecrets).toHaveLength(1);
-        expect(v.environment.data.CACHE_STORE === 'redis').toBe(input.cache.store === 'redis');
-        for (const value of Object.values(v.environment.data)) expect([null, 'string']).toContain(value === null ? null : typeof value);
+        expect(v.environment.data.CACHE_STORE === 'redis').toBe(
+          input.cache.store === 'redis',
+        );
+        for (const value of Object.values(v.environment.data))
+          expect([null, 'string']).toContain(
+            value === null ? null : typeof value,
+          );
       }),
       RUNS,
     );
@@ -82,8 +98,11 @@ describe('properties of valid inputs', () => {
     fc.assert(
       fc.property(validAnswers(), answers => {
         const { values } = renderValid(answers);
-        const { data, secretKeys } = (values as Record<string, any>).environment;
-        expect(secretKeys.filter((key: string) => data[key] !== '')).toEqual([]);
+        const { data, secretKeys } = (values as Record<string, any>)
+          .environment;
+        expect(secretKeys.filter((key: string) => data[key] !== '')).toEqual(
+          [],
+        );
         expect(literalCredentials(data, secretKeys)).toEqual([]);
       }),
       RUNS,

@@ -6,10 +6,17 @@ import type { GatewayInputError } from './validateGatewayInput';
 // no option has is a typo (`dataservice` for `dataService`, `replica` for `replicas`) and
 // would otherwise be dropped without a word. The known fields come from the model itself.
 
-type JsonSchema = { properties?: Record<string, JsonSchema>; oneOf?: JsonSchema[]; anyOf?: JsonSchema[]; type?: unknown };
+type JsonSchema = {
+  properties?: Record<string, JsonSchema>;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  type?: unknown;
+};
 
 /** All property schemas an object may have, across every option of a union. */
-function knownProperties(schema: JsonSchema): Map<string, JsonSchema[]> | undefined {
+function knownProperties(
+  schema: JsonSchema,
+): Map<string, JsonSchema[]> | undefined {
   const variants = schema.oneOf ?? schema.anyOf ?? [schema];
   const known = new Map<string, JsonSchema[]>();
   let isObject = false;
@@ -25,13 +32,23 @@ function knownProperties(schema: JsonSchema): Map<string, JsonSchema[]> | undefi
 
 let modelSchema: JsonSchema | undefined;
 const model = () =>
-  (modelSchema ??= z.toJSONSchema(gatewayInputSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
+  (modelSchema ??= z.toJSONSchema(gatewayInputSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema);
 
-function walk(value: unknown, schemas: JsonSchema[], path: string[], errors: GatewayInputError[]) {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+function walk(
+  value: unknown,
+  schemas: JsonSchema[],
+  path: string[],
+  errors: GatewayInputError[],
+) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return;
   const known = new Map<string, JsonSchema[]>();
   for (const schema of schemas) {
-    for (const [key, children] of knownProperties(schema) ?? []) known.set(key, [...(known.get(key) ?? []), ...children]);
+    for (const [key, children] of knownProperties(schema) ?? [])
+      known.set(key, [...(known.get(key) ?? []), ...children]);
   }
   if (known.size === 0) return;
   for (const [key, child] of Object.entries(value)) {
@@ -39,7 +56,9 @@ function walk(value: unknown, schemas: JsonSchema[], path: string[], errors: Gat
     if (!childSchemas) {
       errors.push({
         field: [...path, key].join('.'),
-        message: `is not a field of ${path.length ? path.join('.') : 'the gateway input'}; allowed: ${[...known.keys()].join(', ')}`,
+        message: `is not a field of ${
+          path.length ? path.join('.') : 'the gateway input'
+        }; allowed: ${[...known.keys()].join(', ')}`,
       });
     } else {
       walk(child, childSchemas, [...path, key], errors);
@@ -53,10 +72,15 @@ function walk(value: unknown, schemas: JsonSchema[], path: string[], errors: Gat
  * @param ignoreTopLevel - top-level keys that belong to the caller (e.g. `targetPath`)
  * @public
  */
-export function findUnknownFields(answers: unknown, ignoreTopLevel: string[] = []): GatewayInputError[] {
+export function findUnknownFields(
+  answers: unknown,
+  ignoreTopLevel: string[] = [],
+): GatewayInputError[] {
   const errors: GatewayInputError[] = [];
   if (typeof answers !== 'object' || answers === null) return errors;
-  const own = Object.fromEntries(Object.entries(answers).filter(([k]) => !ignoreTopLevel.includes(k)));
+  const own = Object.fromEntries(
+    Object.entries(answers).filter(([k]) => !ignoreTopLevel.includes(k)),
+  );
   walk(own, [model()], [], errors);
   return errors;
 }

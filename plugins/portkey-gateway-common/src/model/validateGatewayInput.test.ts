@@ -1,10 +1,20 @@
 import { gatewayInputSchema } from './gatewayInput';
 import { formatGatewayInputErrors } from './validateGatewayInput';
-import { answersWith, errorsOf, minimalAnswers, validInput, withField, withoutField } from '../__testUtils__/inputs';
+import {
+  answersWith,
+  errorsOf,
+  minimalAnswers,
+  validInput,
+  withField,
+  withoutField,
+} from '../__testUtils__/inputs';
 
-const LABEL_RULE = 'must be lowercase letters, digits and "-", starting and ending with a letter or digit';
-const ARN_RULE = 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/portkey-logs';
-const LOG_STORES = 's3, s3_assume, gcs, wasabi, netapp, s3_custom, azure, mongo';
+const LABEL_RULE =
+  'must be lowercase letters, digits and "-", starting and ending with a letter or digit';
+const ARN_RULE =
+  'must be an IAM role ARN such as arn:aws:iam::123456789012:role/portkey-logs';
+const LOG_STORES =
+  's3, s3_assume, gcs, wasabi, netapp, s3_custom, azure, mongo';
 const ROLE = 'arn:aws:iam::123456789012:role/portkey';
 
 describe('validateGatewayInput: valid answers', () => {
@@ -12,17 +22,33 @@ describe('validateGatewayInput: valid answers', () => {
     const input = validInput(minimalAnswers());
     expect(input.analytics).toEqual({ store: 'control_plane' });
     expect(input.cache).toEqual({ store: 'redis' });
-    expect(input.server).toEqual({ mode: 'gateway', mcpPort: 8788, separateMcpService: false });
+    expect(input.server).toEqual({
+      mode: 'gateway',
+      mcpPort: 8788,
+      separateMcpService: false,
+    });
     expect(input.serviceAccount).toEqual({ mode: 'create' });
-    expect(input.secrets).toEqual({ imagePullSecretName: 'portkeyenterpriseregistrycredentials' });
-    expect(input.gateway).toMatchObject({ chartVersion: '1.7.7', replicas: 1, serviceType: 'ClusterIP' });
+    expect(input.secrets).toEqual({
+      imagePullSecretName: 'portkeyenterpriseregistrycredentials',
+    });
+    expect(input.gateway).toMatchObject({
+      chartVersion: '1.7.7',
+      replicas: 1,
+      serviceType: 'ClusterIP',
+    });
     expect(input.core.serviceName).toBe('portkeyenterprise');
     expect(input.catalog.lifecycle).toBe('production');
   });
 
   it('accepts a release name of 53 characters and a namespace of 63', () => {
-    const { gateway } = validInput(answersWith({ gateway: { releaseName: 'a'.repeat(53), namespace: 'b'.repeat(63) } }));
-    expect([gateway.releaseName.length, gateway.namespace.length]).toEqual([53, 63]);
+    const { gateway } = validInput(
+      answersWith({
+        gateway: { releaseName: 'a'.repeat(53), namespace: 'b'.repeat(63) },
+      }),
+    );
+    expect([gateway.releaseName.length, gateway.namespace.length]).toEqual([
+      53, 63,
+    ]);
   });
 });
 
@@ -31,18 +57,27 @@ describe('validateGatewayInput: missing sections and fields', () => {
     expect(errorsOf({})).toEqual([
       { field: 'gateway', message: 'is required' },
       { field: 'core', message: 'is required' },
-      { field: 'logStore', message: `is required: choose a store (${LOG_STORES})` },
+      {
+        field: 'logStore',
+        message: `is required: choose a store (${LOG_STORES})`,
+      },
       { field: 'catalog', message: 'is required' },
     ]);
     expect(errorsOf(null)).toEqual(errorsOf({}));
   });
 
-  it.each(['gateway.releaseName', 'gateway.namespace', 'core.organisationsToSync', 'catalog.owner', 'logStore.bucket', 'logStore.region'])(
-    'names a missing %s',
-    field => {
-      expect(errorsOf(withoutField(minimalAnswers(), field))).toEqual([{ field, message: 'is required' }]);
-    },
-  );
+  it.each([
+    'gateway.releaseName',
+    'gateway.namespace',
+    'core.organisationsToSync',
+    'catalog.owner',
+    'logStore.bucket',
+    'logStore.region',
+  ])('names a missing %s', field => {
+    expect(errorsOf(withoutField(minimalAnswers(), field))).toEqual([
+      { field, message: 'is required' },
+    ]);
+  });
 
   it('names a missing log store choice', () => {
     expect(errorsOf(withoutField(minimalAnswers(), 'logStore.store'))).toEqual([
@@ -51,9 +86,9 @@ describe('validateGatewayInput: missing sections and fields', () => {
   });
 
   it('names an empty literal as required', () => {
-    expect(errorsOf(withField(minimalAnswers(), 'core.organisationsToSync', '   '))).toEqual([
-      { field: 'core.organisationsToSync', message: 'is required' },
-    ]);
+    expect(
+      errorsOf(withField(minimalAnswers(), 'core.organisationsToSync', '   ')),
+    ).toEqual([{ field: 'core.organisationsToSync', message: 'is required' }]);
   });
 
   it('reports every problem at once, each field once', () => {
@@ -70,29 +105,57 @@ describe('validateGatewayInput: missing sections and fields', () => {
       'logStore.store',
       'catalog.owner',
     ]);
-    expect(formatGatewayInputErrors(errors).split('\n')).toEqual(errors.map(e => `${e.field}: ${e.message}`));
+    expect(formatGatewayInputErrors(errors).split('\n')).toEqual(
+      errors.map(e => `${e.field}: ${e.message}`),
+    );
   });
 });
 
 describe('validateGatewayInput: names', () => {
   it.each([
     ['gateway.releaseName', 'Bad_Name', LABEL_RULE],
-    ['gateway.releaseName', 'a'.repeat(54), 'must be at most 53 characters (Helm limit)'],
+    [
+      'gateway.releaseName',
+      'a'.repeat(54),
+      'must be at most 53 characters (Helm limit)',
+    ],
     ['gateway.releaseName', '-team', LABEL_RULE],
     ['gateway.namespace', 'b'.repeat(64), 'must be at most 63 characters'],
     ['gateway.namespace', 'Team', LABEL_RULE],
     ['gateway.namespace', 'my.ns', LABEL_RULE],
-    ['secrets.secretName', 'Portkey_Secret', 'must be lowercase letters, digits and "-", starting and ending with a letter or digit, optionally in dot-separated parts'],
-    ['gateway.ingress.host', 'https://gw.example.com', 'must be a lowercase DNS host name such as gateway.example.com (no scheme, port or path)'],
-    ['logStore.bucket', 'My_Bucket', 'must be a bucket name: lowercase letters, digits, "." and "-"'],
+    [
+      'secrets.secretName',
+      'Portkey_Secret',
+      'must be lowercase letters, digits and "-", starting and ending with a letter or digit, optionally in dot-separated parts',
+    ],
+    [
+      'gateway.ingress.host',
+      'https://gw.example.com',
+      'must be a lowercase DNS host name such as gateway.example.com (no scheme, port or path)',
+    ],
+    [
+      'logStore.bucket',
+      'My_Bucket',
+      'must be a bucket name: lowercase letters, digits, "." and "-"',
+    ],
     ['logStore.bucket', 'ab', 'must be 3 to 63 characters'],
     ['logStore.region', 'US-EAST-1', 'must be an AWS region such as us-east-1'],
-    ['catalog.owner', 'team a', 'must be an entity reference such as group:default/platform-team'],
+    [
+      'catalog.owner',
+      'team a',
+      'must be an entity reference such as group:default/platform-team',
+    ],
     ['gateway.imageTag', '-latest', 'must be an image tag such as 2.13.0'],
-    ['gateway.cluster', 'prod/eu', 'must be a cluster name: letters, digits, "_", "." and "-"'],
+    [
+      'gateway.cluster',
+      'prod/eu',
+      'must be a cluster name: letters, digits, "_", "." and "-"',
+    ],
   ])('%s %j: %s', (field, value, message) => {
     const answers = withField(
-      field === 'gateway.ingress.host' ? withField(minimalAnswers(), 'gateway.ingress.enabled', true) : minimalAnswers(),
+      field === 'gateway.ingress.host'
+        ? withField(minimalAnswers(), 'gateway.ingress.enabled', true)
+        : minimalAnswers(),
       field,
       value,
     );
@@ -100,33 +163,85 @@ describe('validateGatewayInput: names', () => {
   });
 
   it.each([
-    ['serviceAccount.roleArn', { serviceAccount: { mode: 'create', roleArn: 'arn:aws:iam::123:role/x' } }],
-    ['serviceAccount.roleArn', { serviceAccount: { mode: 'create', roleArn: 'arn:aws:s3:::bucket' } }],
+    [
+      'serviceAccount.roleArn',
+      {
+        serviceAccount: { mode: 'create', roleArn: 'arn:aws:iam::123:role/x' },
+      },
+    ],
+    [
+      'serviceAccount.roleArn',
+      { serviceAccount: { mode: 'create', roleArn: 'arn:aws:s3:::bucket' } },
+    ],
     [
       'logStore.roleArn',
-      { logStore: { store: 's3_assume', region: 'us-east-1', bucket: 'logs-1', auth: 'access_keys', roleArn: 'role/portkey', externalId: 'x' } },
+      {
+        logStore: {
+          store: 's3_assume',
+          region: 'us-east-1',
+          bucket: 'logs-1',
+          auth: 'access_keys',
+          roleArn: 'role/portkey',
+          externalId: 'x',
+        },
+      },
     ],
-    ['dataService.finetunesRoleArn', { dataService: { enabled: true, finetunesBucket: 'ft-1', logExportsBucket: 'ex-1', finetunesRoleArn: ROLE.replace('iam', 'sts') } }],
-    ['bedrock.roleArn', { bedrock: { access: 'pod_role', roleArn: `${ROLE} ` } }],
+    [
+      'dataService.finetunesRoleArn',
+      {
+        dataService: {
+          enabled: true,
+          finetunesBucket: 'ft-1',
+          logExportsBucket: 'ex-1',
+          finetunesRoleArn: ROLE.replace('iam', 'sts'),
+        },
+      },
+    ],
+    [
+      'bedrock.roleArn',
+      { bedrock: { access: 'pod_role', roleArn: `${ROLE} ` } },
+    ],
   ] as const)('a bad ARN in %s', (field, sections) => {
-    expect(errorsOf(answersWith(sections as any))).toEqual([{ field, message: ARN_RULE }]);
+    expect(errorsOf(answersWith(sections as any))).toEqual([
+      { field, message: ARN_RULE },
+    ]);
   });
 });
 
 describe('validateGatewayInput: choices and types', () => {
   it.each([
     ['logStore.store', 'ftp', `must be one of: ${LOG_STORES}`],
-    ['analytics.store', 'bigquery', 'must be one of: control_plane, clickhouse'],
-    ['cache.store', 'memcached', 'must be one of: redis, aws-elastic-cache, custom'],
-    ['gateway.serviceType', 'Ingress', 'must be one of: ClusterIP, NodePort, LoadBalancer'],
+    [
+      'analytics.store',
+      'bigquery',
+      'must be one of: control_plane, clickhouse',
+    ],
+    [
+      'cache.store',
+      'memcached',
+      'must be one of: redis, aws-elastic-cache, custom',
+    ],
+    [
+      'gateway.serviceType',
+      'Ingress',
+      'must be one of: ClusterIP, NodePort, LoadBalancer',
+    ],
     ['gateway.chartVersion', '1.7.6', 'must be one of: 1.7.7'],
     ['server.mode', 'gateway-only', 'must be one of: gateway, all, mcp'],
     ['serviceAccount.mode', 'auto', 'must be one of: create, existing'],
     ['bedrock.access', 'keys', 'must be one of: none, access_keys, pod_role'],
     ['otel.protocol', 'grpc', 'must be one of: http/json, http/protobuf'],
   ])('%s %j: %s', (field, value, message) => {
-    const base = field === 'otel.protocol' ? withField(minimalAnswers(), 'otel', { enabled: true, endpoint: 'http://otel:4318' }) : minimalAnswers();
-    expect(errorsOf(withField(base, field, value))).toEqual([{ field, message }]);
+    const base =
+      field === 'otel.protocol'
+        ? withField(minimalAnswers(), 'otel', {
+            enabled: true,
+            endpoint: 'http://otel:4318',
+          })
+        : minimalAnswers();
+    expect(errorsOf(withField(base, field, value))).toEqual([
+      { field, message },
+    ]);
   });
 
   it.each([
@@ -138,13 +253,21 @@ describe('validateGatewayInput: choices and types', () => {
     ['core.requestTimeoutMs', '1000', 'must be a whole number of milliseconds'],
     ['gateway.autoscaling.enabled', 'yes', 'must be a boolean'],
     ['core.organisationsToSync', 42, 'must be a string'],
-    ['core.organisationsToSync', 'org 1', 'must be one or more organisation IDs separated by commas'],
+    [
+      'core.organisationsToSync',
+      'org 1',
+      'must be one or more organisation IDs separated by commas',
+    ],
   ])('%s %j: %s', (field, value, message) => {
-    expect(errorsOf(withField(minimalAnswers(), field, value))).toEqual([{ field, message }]);
+    expect(errorsOf(withField(minimalAnswers(), field, value))).toEqual([
+      { field, message },
+    ]);
   });
 
   it('names an MCP port out of range', () => {
-    expect(errorsOf(answersWith({ server: { mode: 'all', mcpPort: 80 } }))).toEqual([
+    expect(
+      errorsOf(answersWith({ server: { mode: 'all', mcpPort: 80 } })),
+    ).toEqual([
       { field: 'server.mcpPort', message: 'must be a port from 1024 to 65535' },
     ]);
   });
@@ -154,12 +277,32 @@ describe('validateGatewayInput: cross-field rules', () => {
   it.each([
     [
       'IRSA on a created service account without a role',
-      { logStore: { store: 's3_assume', region: 'us-east-1', bucket: 'logs-1', auth: 'irsa' }, serviceAccount: { mode: 'create' } },
-      [['serviceAccount.roleArn', /is required for IRSA: .*eks\.amazonaws\.com\/role-arn.*existing, annotated service account/]],
+      {
+        logStore: {
+          store: 's3_assume',
+          region: 'us-east-1',
+          bucket: 'logs-1',
+          auth: 'irsa',
+        },
+        serviceAccount: { mode: 'create' },
+      },
+      [
+        [
+          'serviceAccount.roleArn',
+          /is required for IRSA: .*eks\.amazonaws\.com\/role-arn.*existing, annotated service account/,
+        ],
+      ],
     ],
     [
       's3_assume with access keys but no role or external ID',
-      { logStore: { store: 's3_assume', region: 'us-east-1', bucket: 'logs-1', auth: 'access_keys' } },
+      {
+        logStore: {
+          store: 's3_assume',
+          region: 'us-east-1',
+          bucket: 'logs-1',
+          auth: 'access_keys',
+        },
+      },
       [
         ['logStore.roleArn', /^is required for s3_assume with access_keys/],
         ['logStore.externalId', /^is required for s3_assume with access_keys/],
@@ -168,17 +311,39 @@ describe('validateGatewayInput: cross-field rules', () => {
     [
       'an existing service account without a name',
       { serviceAccount: { mode: 'existing' } },
-      [['serviceAccount.name', /^is required when using an existing service account$/]],
+      [
+        [
+          'serviceAccount.name',
+          /^is required when using an existing service account$/,
+        ],
+      ],
     ],
     [
       'an ingress without a host',
-      { gateway: { releaseName: 'team-a', namespace: 'ai', ingress: { enabled: true } } },
+      {
+        gateway: {
+          releaseName: 'team-a',
+          namespace: 'ai',
+          ingress: { enabled: true },
+        },
+      },
       [['gateway.ingress.host', /^is required when the ingress is enabled$/]],
     ],
     [
       'autoscaling with min > max',
-      { gateway: { releaseName: 'team-a', namespace: 'ai', autoscaling: { enabled: true, minReplicas: 5, maxReplicas: 3 } } },
-      [['gateway.autoscaling.minReplicas', /^must not be greater than gateway\.autoscaling\.maxReplicas$/]],
+      {
+        gateway: {
+          releaseName: 'team-a',
+          namespace: 'ai',
+          autoscaling: { enabled: true, minReplicas: 5, maxReplicas: 3 },
+        },
+      },
+      [
+        [
+          'gateway.autoscaling.minReplicas',
+          /^must not be greater than gateway\.autoscaling\.maxReplicas$/,
+        ],
+      ],
     ],
     [
       'OTEL push without an endpoint',
@@ -187,7 +352,14 @@ describe('validateGatewayInput: cross-field rules', () => {
     ],
     [
       'Entra authentication without its ids',
-      { logStore: { store: 'azure', storageAccount: 'acct', container: 'logs', auth: 'entra' } },
+      {
+        logStore: {
+          store: 'azure',
+          storageAccount: 'acct',
+          container: 'logs',
+          auth: 'entra',
+        },
+      },
       [
         ['logStore.entraClientId', /^is required for Entra authentication$/],
         ['logStore.entraTenantId', /^is required for Entra authentication$/],
@@ -195,13 +367,34 @@ describe('validateGatewayInput: cross-field rules', () => {
     ],
     [
       'a Mongo PEM from a Secret without its name',
-      { logStore: { store: 'mongo', database: 'db', collection: 'c', hooksCollection: 'h', pem: { source: 'secret' } } },
+      {
+        logStore: {
+          store: 'mongo',
+          database: 'db',
+          collection: 'c',
+          hooksCollection: 'h',
+          pem: { source: 'secret' },
+        },
+      },
       [['logStore.pem.name', /^is required: the Secret that holds the PEM$/]],
     ],
     [
       'a Mongo PEM from a ConfigMap without its name',
-      { logStore: { store: 'mongo', database: 'db', collection: 'c', hooksCollection: 'h', pem: { source: 'configMap' } } },
-      [['logStore.pem.name', /^is required: the ConfigMap that holds the PEM$/]],
+      {
+        logStore: {
+          store: 'mongo',
+          database: 'db',
+          collection: 'c',
+          hooksCollection: 'h',
+          pem: { source: 'configMap' },
+        },
+      },
+      [
+        [
+          'logStore.pem.name',
+          /^is required: the ConfigMap that holds the PEM$/,
+        ],
+      ],
     ],
     [
       'an external cache with a literal URL but no URL',
@@ -217,8 +410,14 @@ describe('validateGatewayInput: cross-field rules', () => {
       'the data service without its buckets',
       { dataService: { enabled: true } },
       [
-        ['dataService.finetunesBucket', /^is required when the data service is enabled$/],
-        ['dataService.logExportsBucket', /^is required when the data service is enabled$/],
+        [
+          'dataService.finetunesBucket',
+          /^is required when the data service is enabled$/,
+        ],
+        [
+          'dataService.logExportsBucket',
+          /^is required when the data service is enabled$/,
+        ],
       ],
     ],
     [
@@ -230,9 +429,18 @@ describe('validateGatewayInput: cross-field rules', () => {
       'a release name too long for <fullname>-dataservice',
       {
         gateway: { releaseName: 'a'.repeat(50), namespace: 'ai' },
-        dataService: { enabled: true, finetunesBucket: 'ft-1', logExportsBucket: 'ex-1' },
+        dataService: {
+          enabled: true,
+          finetunesBucket: 'ft-1',
+          logExportsBucket: 'ex-1',
+        },
       },
-      [['gateway.releaseName', /^is too long: .*-dataservice", over the 63-character limit; use at most 43 characters$/]],
+      [
+        [
+          'gateway.releaseName',
+          /^is too long: .*-dataservice", over the 63-character limit; use at most 43 characters$/,
+        ],
+      ],
     ],
   ] as const)('%s', (_name, sections, expected) => {
     const errors = errorsOf(answersWith(sections as any));
@@ -243,21 +451,36 @@ describe('validateGatewayInput: cross-field rules', () => {
   // The form hides the fields of unchosen options but keeps their values; validateGatewayInput
   // drops them, so these two rules only fire on the schema itself (e.g. another caller of it).
   it('refuses a role on an existing service account (schema), ignores it as a hidden leftover (validate)', () => {
-    const answers = answersWith({ serviceAccount: { mode: 'existing', name: 'portkey-sa', roleArn: ROLE } });
+    const answers = answersWith({
+      serviceAccount: { mode: 'existing', name: 'portkey-sa', roleArn: ROLE },
+    });
     const parsed = gatewayInputSchema.safeParse(answers);
-    expect(parsed.success ? [] : parsed.error.issues.map(i => [i.path.join('.'), i.message])).toEqual([
+    expect(
+      parsed.success
+        ? []
+        : parsed.error.issues.map(i => [i.path.join('.'), i.message]),
+    ).toEqual([
       [
         'serviceAccount.roleArn',
         'can only be set on a service account the chart creates (mode "create"); annotate your existing service account yourself',
       ],
     ]);
-    expect(validInput(answers).serviceAccount).toEqual({ mode: 'existing', name: 'portkey-sa' });
+    expect(validInput(answers).serviceAccount).toEqual({
+      mode: 'existing',
+      name: 'portkey-sa',
+    });
   });
 
   it('refuses a separate MCP Service in gateway mode (schema), ignores it as a hidden leftover (validate)', () => {
-    const answers = answersWith({ server: { mode: 'gateway', separateMcpService: true } });
+    const answers = answersWith({
+      server: { mode: 'gateway', separateMcpService: true },
+    });
     const parsed = gatewayInputSchema.safeParse(answers);
-    expect(parsed.success ? [] : parsed.error.issues.map(i => [i.path.join('.'), i.message])).toEqual([
+    expect(
+      parsed.success
+        ? []
+        : parsed.error.issues.map(i => [i.path.join('.'), i.message]),
+    ).toEqual([
       ['server.separateMcpService', 'needs server.mode "all" or "mcp"'],
     ]);
     expect(validInput(answers).server.separateMcpService).toBe(false);
@@ -266,7 +489,12 @@ describe('validateGatewayInput: cross-field rules', () => {
   it('accepts IRSA through an existing service account without a role', () => {
     const input = validInput(
       answersWith({
-        logStore: { store: 's3_assume', region: 'us-east-1', bucket: 'logs-1', auth: 'irsa' },
+        logStore: {
+          store: 's3_assume',
+          region: 'us-east-1',
+          bucket: 'logs-1',
+          auth: 'irsa',
+        },
         serviceAccount: { mode: 'existing', name: 'irsa-sa' },
       }),
     );
@@ -274,7 +502,13 @@ describe('validateGatewayInput: cross-field rules', () => {
   });
 
   it('accepts an external cache URL from the Secret without a literal URL', () => {
-    expect(validInput(answersWith({ cache: { store: 'aws-elastic-cache', urlSource: 'secret' } })).cache).toEqual({
+    expect(
+      validInput(
+        answersWith({
+          cache: { store: 'aws-elastic-cache', urlSource: 'secret' },
+        }),
+      ).cache,
+    ).toEqual({
       store: 'aws-elastic-cache',
       urlSource: 'secret',
       tls: true,

@@ -15,7 +15,8 @@ export type GatewayInputValidation =
   | { ok: true; input: GatewayInput }
   | { ok: false; errors: GatewayInputError[] };
 
-const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+const article = (type: string) =>
+  /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 
 // Messages for issues the schema does not word itself (types, missing fields, unknown enums).
 const describeIssue: z.core.$ZodErrorMap = issue => {
@@ -43,8 +44,12 @@ function fieldOf(issue: z.core.$ZodIssue): string {
  */
 export function validateGatewayInput(answers: unknown): GatewayInputValidation {
   const unknown = findUnknownFields(answers);
-  const parsed = gatewayInputSchema.safeParse(dropInactiveFields(answers ?? {}), { error: describeIssue });
-  if (parsed.success && unknown.length === 0) return { ok: true, input: parsed.data };
+  const parsed = gatewayInputSchema.safeParse(
+    dropInactiveFields(answers ?? {}),
+    { error: describeIssue },
+  );
+  if (parsed.success && unknown.length === 0)
+    return { ok: true, input: parsed.data };
   const seen = new Set<string>();
   const errors: GatewayInputError[] = [...unknown];
   for (const issue of parsed.success ? [] : parsed.error.issues) {

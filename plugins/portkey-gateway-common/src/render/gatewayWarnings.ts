@@ -11,16 +11,23 @@ export function gatewayWarnings(input: GatewayInput): string[] {
     );
   }
   if (logStore.store === 'mongo') {
-    warnings.push('The MongoDB log store is in maintenance mode upstream; prefer an object store for new gateways.');
+    warnings.push(
+      'The MongoDB log store is in maintenance mode upstream; prefer an object store for new gateways.',
+    );
   }
   if (dataService.enabled && !['s3', 's3_assume'].includes(logStore.store)) {
-    warnings.push('The data service supports only S3 for fine-tuning data; the fine-tune and export buckets must be S3 buckets.');
+    warnings.push(
+      'The data service supports only S3 for fine-tuning data; the fine-tune and export buckets must be S3 buckets.',
+    );
   }
   if (gateway.serviceType !== 'ClusterIP') {
-    warnings.push(`Service type ${gateway.serviceType} exposes the gateway outside the cluster; make sure that is intended.`);
+    warnings.push(
+      `Service type ${gateway.serviceType} exposes the gateway outside the cluster; make sure that is intended.`,
+    );
   }
   const usesPodRole =
-    (logStore.store === 's3_assume' && logStore.auth !== 'access_keys') || input.bedrock.access === 'pod_role';
+    (logStore.store === 's3_assume' && logStore.auth !== 'access_keys') ||
+    input.bedrock.access === 'pod_role';
   if (usesPodRole && serviceAccount.mode === 'existing') {
     warnings.push(
       `The gateway runs as the existing service account "${serviceAccount.name}": check that it carries the eks.amazonaws.com/role-arn annotation (IRSA) or that the node role has the needed access (IMDS).`,

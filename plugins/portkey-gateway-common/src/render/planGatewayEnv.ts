@@ -22,7 +22,10 @@ export type GatewayEnvPlan = {
 
 /** The Secret holding the gateway's credentials: the one named, or `<fullname>-secrets`. */
 export function gatewaySecretName(input: GatewayInput): string {
-  return input.secrets.secretName ?? `${gatewayFullname(input.gateway.releaseName)}-secrets`;
+  return (
+    input.secrets.secretName ??
+    `${gatewayFullname(input.gateway.releaseName)}-secrets`
+  );
 }
 
 /**
@@ -37,14 +40,19 @@ export function planGatewayEnv(input: GatewayInput): GatewayEnvPlan {
   const env = new Map<string, EnvSource>();
   const literal = (key: string, value: string | number | boolean) =>
     env.set(key, { from: 'literal', value: String(value) });
-  const secret = (key: SecretEnvKey) => env.set(key, { from: 'secret', secretName, key });
+  const secret = (key: SecretEnvKey) =>
+    env.set(key, { from: 'secret', secretName, key });
 
   // Core (README "mandatory"); PORT stays the chart default so probes and Service agree.
   literal('SERVICE_NAME', input.core.serviceName);
   literal('PORT', PORTKEY_CHART.defaultGatewayPort);
   secret('PORTKEY_CLIENT_AUTH');
-  literal('ORGANISATIONS_TO_SYNC', input.core.organisationsToSync.replace(/\s+/g, ''));
-  if (input.core.requestTimeoutMs !== undefined) literal('REQUEST_TIMEOUT', input.core.requestTimeoutMs);
+  literal(
+    'ORGANISATIONS_TO_SYNC',
+    input.core.organisationsToSync.replace(/\s+/g, ''),
+  );
+  if (input.core.requestTimeoutMs !== undefined)
+    literal('REQUEST_TIMEOUT', input.core.requestTimeoutMs);
 
   // SERVER_MODE is always explicit: a missing key becomes "<nil>" in existing-Secret mode,
   // which disables both servers and renders a Service without ports.
@@ -52,7 +60,8 @@ export function planGatewayEnv(input: GatewayInput): GatewayEnvPlan {
   literal('SERVER_MODE', server.mode === 'gateway' ? '' : server.mode);
   if (server.mode !== 'gateway') {
     literal('MCP_PORT', server.mcpPort);
-    if (server.mcpGatewayBaseUrl) literal('MCP_GATEWAY_BASE_URL', server.mcpGatewayBaseUrl);
+    if (server.mcpGatewayBaseUrl)
+      literal('MCP_GATEWAY_BASE_URL', server.mcpGatewayBaseUrl);
   }
 
   planAnalytics(input, literal, secret);
@@ -69,7 +78,8 @@ export function planGatewayEnv(input: GatewayInput): GatewayEnvPlan {
   if (input.dataService.enabled) {
     literal('FINETUNES_BUCKET', input.dataService.finetunesBucket!);
     literal('LOG_EXPORTS_BUCKET', input.dataService.logExportsBucket!);
-    if (input.dataService.finetunesRoleArn) literal('FINETUNES_AWS_ROLE_ARN', input.dataService.finetunesRoleArn);
+    if (input.dataService.finetunesRoleArn)
+      literal('FINETUNES_AWS_ROLE_ARN', input.dataService.finetunesRoleArn);
   }
 
   return { secretName, env };
@@ -92,7 +102,8 @@ function planAnalytics(input: GatewayInput, literal: Literal, secret: Secret) {
   if (otel.enabled) {
     literal('OTEL_PUSH_ENABLED', true);
     literal('OTEL_ENDPOINT', otel.endpoint!);
-    if (otel.resourceAttributes) literal('OTEL_RESOURCE_ATTRIBUTES', otel.resourceAttributes);
+    if (otel.resourceAttributes)
+      literal('OTEL_RESOURCE_ATTRIBUTES', otel.resourceAttributes);
     literal('OTEL_EXPORTER_OTLP_PROTOCOL', otel.protocol);
     if (otel.headersFromSecret) secret('OTEL_EXPORTER_OTLP_HEADERS');
   }
@@ -137,7 +148,8 @@ function planLogStore(input: GatewayInput, literal: Literal, secret: Secret) {
         secret('AZURE_STORAGE_KEY');
       } else if (logStore.auth === 'managed_identity') {
         literal('AZURE_AUTH_MODE', 'managed');
-        if (logStore.managedClientId) literal('AZURE_MANAGED_CLIENT_ID', logStore.managedClientId);
+        if (logStore.managedClientId)
+          literal('AZURE_MANAGED_CLIENT_ID', logStore.managedClientId);
       } else {
         literal('AZURE_AUTH_MODE', 'entra');
         literal('AZURE_ENTRA_CLIENT_ID', logStore.entraClientId!);
@@ -151,8 +163,14 @@ function planLogStore(input: GatewayInput, literal: Literal, secret: Secret) {
       literal('MONGO_COLLECTION_NAME', logStore.collection);
       // values.yaml spells it GENERATIONS, the README and the data service template GENERATION:
       // set both so the gateway and the data service read the same collection.
-      literal('MONGO_GENERATIONS_HOOKS_COLLECTION_NAME', logStore.hooksCollection);
-      literal('MONGO_GENERATION_HOOKS_COLLECTION_NAME', logStore.hooksCollection);
+      literal(
+        'MONGO_GENERATIONS_HOOKS_COLLECTION_NAME',
+        logStore.hooksCollection,
+      );
+      literal(
+        'MONGO_GENERATION_HOOKS_COLLECTION_NAME',
+        logStore.hooksCollection,
+      );
       return;
     default:
       assertNever(logStore);
@@ -180,6 +198,8 @@ function assertNever(value: never): never {
 /** The description a reviewer sees for each secret key the plan needs. @public */
 export function describeSecretKeys(plan: GatewayEnvPlan) {
   return [...plan.env.values()]
-    .filter((s): s is Extract<EnvSource, { from: 'secret' }> => s.from === 'secret')
+    .filter(
+      (s): s is Extract<EnvSource, { from: 'secret' }> => s.from === 'secret',
+    )
     .map(s => ({ key: s.key, description: SECRET_ENV_KEYS[s.key] }));
 }

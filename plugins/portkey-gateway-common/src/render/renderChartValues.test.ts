@@ -11,17 +11,22 @@ import {
 
 /** What environment.data must hold: used keys, secret keys as "", every other default key null. */
 function expectedData(env: ExpectedEnv): Record<string, string | null> {
-  const data: Record<string, string | null> = Object.fromEntries(CHART_DEFAULT_ENV_KEYS.map(key => [key, null]));
-  for (const [key, value] of Object.entries(env)) data[key] = value === SECRET ? '' : value;
+  const data: Record<string, string | null> = Object.fromEntries(
+    CHART_DEFAULT_ENV_KEYS.map(key => [key, null]),
+  );
+  for (const [key, value] of Object.entries(env))
+    data[key] = value === SECRET ? '' : value;
   return data;
 }
 
 /** Env key families that belong to one option each. */
 const FAMILIES: Record<string, RegExp> = {
-  'object-store log store': /^LOG_STORE_(REGION|ACCESS_KEY|SECRET_KEY|GENERATIONS_BUCKET|BASEPATH|AWS_ROLE_ARN|AWS_EXTERNAL_ID)$/,
+  'object-store log store':
+    /^LOG_STORE_(REGION|ACCESS_KEY|SECRET_KEY|GENERATIONS_BUCKET|BASEPATH|AWS_ROLE_ARN|AWS_EXTERNAL_ID)$/,
   azure: /^AZURE_/,
   mongo: /^MONGO_/,
-  clickhouse: /^ANALYTICS_(STORE_ENDPOINT|STORE_USER|STORE_PASSWORD|LOG_TABLE|FEEDBACK_TABLE|GENERATION_HOOKS_TABLE)$/,
+  clickhouse:
+    /^ANALYTICS_(STORE_ENDPOINT|STORE_USER|STORE_PASSWORD|LOG_TABLE|FEEDBACK_TABLE|GENERATION_HOOKS_TABLE)$/,
   otel: /^OTEL_/,
   imds: /^AWS_IMDS_V1$/,
   'redis cluster mode': /^REDIS_MODE$/,
@@ -31,24 +36,34 @@ const FAMILIES: Record<string, RegExp> = {
 };
 
 describe('renderChartValues: environment of each README option', () => {
-  it.each(README_OPTIONS.map(o => [o.name, o] as const))('%s', (_name, option) => {
-    const values = parsedValues(rendered(option.answers));
-    const { environment } = values;
+  it.each(README_OPTIONS.map(o => [o.name, o] as const))(
+    '%s',
+    (_name, option) => {
+      const values = parsedValues(rendered(option.answers));
+      const { environment } = values;
 
-    // Existing-Secret explicit mode: the chart creates no Secret and reads these keys from ours.
-    expect(environment.create).toBe(false);
-    expect(environment.existingSecret).toBe(DEFAULT_SECRET_NAME);
-    expect([...environment.secretKeys].sort()).toEqual(expectedSecretKeys(option.env).sort());
-    expect(environment.data).toEqual(expectedData(option.env));
+      // Existing-Secret explicit mode: the chart creates no Secret and reads these keys from ours.
+      expect(environment.create).toBe(false);
+      expect(environment.existingSecret).toBe(DEFAULT_SECRET_NAME);
+      expect([...environment.secretKeys].sort()).toEqual(
+        expectedSecretKeys(option.env).sort(),
+      );
+      expect(environment.data).toEqual(expectedData(option.env));
 
-    // No other option's keys reach the pod: a family is set only if the option uses it.
-    const used = Object.keys(option.env);
-    const setKeys = Object.keys(environment.data).filter(key => environment.data[key] !== null);
-    for (const [family, pattern] of Object.entries(FAMILIES)) {
-      if (used.some(key => pattern.test(key))) continue;
-      expect({ family, keys: setKeys.filter(key => pattern.test(key)) }).toEqual({ family, keys: [] });
-    }
-  });
+      // No other option's keys reach the pod: a family is set only if the option uses it.
+      const used = Object.keys(option.env);
+      const setKeys = Object.keys(environment.data).filter(
+        key => environment.data[key] !== null,
+      );
+      for (const [family, pattern] of Object.entries(FAMILIES)) {
+        if (used.some(key => pattern.test(key))) continue;
+        expect({
+          family,
+          keys: setKeys.filter(key => pattern.test(key)),
+        }).toEqual({ family, keys: [] });
+      }
+    },
+  );
 
   it('an s3 gateway sets no Azure, Mongo, ClickHouse, Bedrock or data service key', () => {
     const data = parsedValues(rendered(answersWith({}))).environment.data;
@@ -67,7 +82,10 @@ describe('renderChartValues: environment of each README option', () => {
 
 describe('renderChartValues: service account', () => {
   it('creates a service account named after the gateway by default', () => {
-    expect(parsedValues(rendered(answersWith({}))).serviceAccount).toEqual({ create: true, name: 'team-a-gateway' });
+    expect(parsedValues(rendered(answersWith({}))).serviceAccount).toEqual({
+      create: true,
+      name: 'team-a-gateway',
+    });
   });
 
   it('creates the IRSA service account with the role annotation', () => {
@@ -75,8 +93,17 @@ describe('renderChartValues: service account', () => {
     const values = parsedValues(
       rendered(
         answersWith({
-          logStore: { store: 's3_assume', region: 'us-east-1', bucket: 'portkey-logs', auth: 'irsa' },
-          serviceAccount: { mode: 'create', name: 'portkey-irsa', roleArn: role },
+          logStore: {
+            store: 's3_assume',
+            region: 'us-east-1',
+            bucket: 'portkey-logs',
+            auth: 'irsa',
+          },
+          serviceAccount: {
+            mode: 'create',
+            name: 'portkey-irsa',
+            roleArn: role,
+          },
         }),
       ),
     );
@@ -88,29 +115,73 @@ describe('renderChartValues: service account', () => {
   });
 
   it('names an existing service account without creating it', () => {
-    const values = parsedValues(rendered(answersWith({ serviceAccount: { mode: 'existing', name: 'portkey-sa' } })));
-    expect(values.serviceAccount).toEqual({ create: false, name: 'portkey-sa' });
+    const values = parsedValues(
+      rendered(
+        answersWith({
+          serviceAccount: { mode: 'existing', name: 'portkey-sa' },
+        }),
+      ),
+    );
+    expect(values.serviceAccount).toEqual({
+      create: false,
+      name: 'portkey-sa',
+    });
   });
 });
 
 describe('renderChartValues: Mongo PEM', () => {
-  const mongo = { store: 'mongo', database: 'portkey', collection: 'logs', hooksCollection: 'hooks' } as const;
+  const mongo = {
+    store: 'mongo',
+    database: 'portkey',
+    collection: 'logs',
+    hooksCollection: 'hooks',
+  } as const;
 
   it('mounts the PEM from a ConfigMap at /etc/shared/document_db.pem', () => {
-    const values = parsedValues(rendered(answersWith({ logStore: { ...mongo, pem: { source: 'configMap', name: 'docdb-ca' } } })));
-    expect(values.volumes).toEqual([{ name: 'mongo-pem', configMap: { name: 'docdb-ca' } }]);
+    const values = parsedValues(
+      rendered(
+        answersWith({
+          logStore: {
+            ...mongo,
+            pem: { source: 'configMap', name: 'docdb-ca' },
+          },
+        }),
+      ),
+    );
+    expect(values.volumes).toEqual([
+      { name: 'mongo-pem', configMap: { name: 'docdb-ca' } },
+    ]);
     expect(values.volumeMounts).toEqual([
-      { name: 'mongo-pem', mountPath: '/etc/shared/document_db.pem', subPath: 'document_db.pem', readOnly: true },
+      {
+        name: 'mongo-pem',
+        mountPath: '/etc/shared/document_db.pem',
+        subPath: 'document_db.pem',
+        readOnly: true,
+      },
     ]);
   });
 
   it('mounts the PEM from a Secret, with subPath = the key', () => {
     const values = parsedValues(
-      rendered(answersWith({ logStore: { ...mongo, pem: { source: 'secret', name: 'docdb-pem', key: 'ca.pem' } } })),
+      rendered(
+        answersWith({
+          logStore: {
+            ...mongo,
+            pem: { source: 'secret', name: 'docdb-pem', key: 'ca.pem' },
+          },
+        }),
+      ),
     );
-    expect(values.volumes).toEqual([{ name: 'mongo-pem', secret: { secretName: 'docdb-pem' } }]);
+    expect(values.volumes).toEqual([
+      { name: 'mongo-pem', secret: { secretName: 'docdb-pem' } },
+    ]);
     expect(values.volumeMounts).toEqual([
-      { name: 'mongo-pem', mountPath: '/etc/shared/document_db.pem', subPath: 'ca.pem', readOnly: true },
+      {
+        name: 'mongo-pem',
+        mountPath: '/etc/shared/document_db.pem',
+        subPath: 'ca.pem',
+        readOnly: true,
+      },
     ]);
   });
 
@@ -126,12 +197,19 @@ describe('renderChartValues: data service', () => {
     const values = parsedValues(
       rendered(
         answersWith({
-          dataService: { enabled: true, finetunesBucket: 'ft-bucket', logExportsBucket: 'exports-bucket' },
+          dataService: {
+            enabled: true,
+            finetunesBucket: 'ft-bucket',
+            logExportsBucket: 'exports-bucket',
+          },
           serviceAccount: { mode: 'existing', name: 'portkey-sa' },
         }),
       ),
     );
-    expect(values.dataservice).toEqual({ enabled: true, serviceAccount: { create: false, name: 'portkey-sa' } });
+    expect(values.dataservice).toEqual({
+      enabled: true,
+      serviceAccount: { create: false, name: 'portkey-sa' },
+    });
     expect(values.environment.data).toMatchObject({
       FINETUNES_BUCKET: 'ft-bucket',
       LOG_EXPORTS_BUCKET: 'exports-bucket',
@@ -140,7 +218,9 @@ describe('renderChartValues: data service', () => {
   });
 
   it('leaves the data service out when not enabled', () => {
-    expect(parsedValues(rendered(answersWith({})))).not.toHaveProperty('dataservice');
+    expect(parsedValues(rendered(answersWith({})))).not.toHaveProperty(
+      'dataservice',
+    );
   });
 });
 
@@ -149,20 +229,31 @@ describe('renderChartValues: gateway settings', () => {
     const values = parsedValues(rendered(answersWith({})));
     expect(values.replicaCount).toBe(1);
     expect(values.service).toEqual({ type: 'ClusterIP' });
-    expect(values.imagePullSecrets).toEqual([{ name: 'portkeyenterpriseregistrycredentials' }]);
+    expect(values.imagePullSecrets).toEqual([
+      { name: 'portkeyenterpriseregistrycredentials' },
+    ]);
     expect(values.imageCredentials).toEqual([]);
-    expect(values.podLabels).toEqual({ 'backstage.io/kubernetes-id': 'team-a-gateway' });
-    for (const key of ['ingress', 'autoscaling', 'mcpService', 'images']) expect(values).not.toHaveProperty(key);
-    expect(Object.keys(values.environment.data).filter(k => values.environment.data[k] !== null).sort()).toEqual(
-      Object.keys(MINIMAL_ENV).sort(),
-    );
+    expect(values.podLabels).toEqual({
+      'backstage.io/kubernetes-id': 'team-a-gateway',
+    });
+    for (const key of ['ingress', 'autoscaling', 'mcpService', 'images'])
+      expect(values).not.toHaveProperty(key);
+    expect(
+      Object.keys(values.environment.data)
+        .filter(k => values.environment.data[k] !== null)
+        .sort(),
+    ).toEqual(Object.keys(MINIMAL_ENV).sort());
   });
 
   it('uses a named pull secret and an image tag', () => {
     const values = parsedValues(
       rendered(
         answersWith({
-          gateway: { releaseName: 'team-a', namespace: 'ai', imageTag: '2.13.1' },
+          gateway: {
+            releaseName: 'team-a',
+            namespace: 'ai',
+            imageTag: '2.13.1',
+          },
           secrets: { imagePullSecretName: 'regcred' },
         }),
       ),
@@ -178,7 +269,11 @@ describe('renderChartValues: gateway settings', () => {
           gateway: {
             releaseName: 'team-a',
             namespace: 'ai',
-            ingress: { enabled: true, host: 'gateway.example.com', tlsSecretName: 'gateway-tls' },
+            ingress: {
+              enabled: true,
+              host: 'gateway.example.com',
+              tlsSecretName: 'gateway-tls',
+            },
           },
         }),
       ),
@@ -195,7 +290,11 @@ describe('renderChartValues: gateway settings', () => {
     const values = parsedValues(
       rendered(
         answersWith({
-          gateway: { releaseName: 'team-a', namespace: 'ai', autoscaling: { enabled: true, minReplicas: 3, maxReplicas: 6 } },
+          gateway: {
+            releaseName: 'team-a',
+            namespace: 'ai',
+            autoscaling: { enabled: true, minReplicas: 3, maxReplicas: 6 },
+          },
         }),
       ),
     );
@@ -210,14 +309,24 @@ describe('renderChartValues: gateway settings', () => {
   });
 
   it('renders a separate MCP Service only when asked', () => {
-    expect(parsedValues(rendered(answersWith({ server: { mode: 'mcp', separateMcpService: true } }))).mcpService).toEqual({
+    expect(
+      parsedValues(
+        rendered(
+          answersWith({ server: { mode: 'mcp', separateMcpService: true } }),
+        ),
+      ).mcpService,
+    ).toEqual({
       enabled: true,
     });
-    expect(parsedValues(rendered(answersWith({ server: { mode: 'mcp' } })))).not.toHaveProperty('mcpService');
+    expect(
+      parsedValues(rendered(answersWith({ server: { mode: 'mcp' } }))),
+    ).not.toHaveProperty('mcpService');
   });
 
   it('is pure: the same answers give the same files', () => {
     const answers = README_OPTIONS[1].answers;
-    expect(rendered(answers).files).toEqual(rendered(structuredClone(answers)).files);
+    expect(rendered(answers).files).toEqual(
+      rendered(structuredClone(answers)).files,
+    );
   });
 });

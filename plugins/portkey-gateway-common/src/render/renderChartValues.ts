@@ -1,5 +1,9 @@
 import YAML from 'yaml';
-import { CHART_DEFAULT_ENV_KEYS, gatewayFullname, PORTKEY_CHART } from '../chart/chartFacts';
+import {
+  CHART_DEFAULT_ENV_KEYS,
+  gatewayFullname,
+  PORTKEY_CHART,
+} from '../chart/chartFacts';
 import { GatewayInput } from '../model/gatewayInput';
 import { GatewayEnvPlan, planGatewayEnv } from './planGatewayEnv';
 import { KUBERNETES_ID_LABEL } from '../catalog/annotations';
@@ -9,7 +13,9 @@ export type ChartValues = { [key: string]: unknown };
 
 /** The service account the gateway (and data service) pods run as. */
 export function gatewayServiceAccountName(input: GatewayInput): string {
-  return input.serviceAccount.name ?? gatewayFullname(input.gateway.releaseName);
+  return (
+    input.serviceAccount.name ?? gatewayFullname(input.gateway.releaseName)
+  );
 }
 
 /**
@@ -23,14 +29,18 @@ export function gatewayServiceAccountName(input: GatewayInput): string {
  *
  * @public
  */
-export function renderChartValues(input: GatewayInput, plan: GatewayEnvPlan = planGatewayEnv(input)): ChartValues {
+export function renderChartValues(
+  input: GatewayInput,
+  plan: GatewayEnvPlan = planGatewayEnv(input),
+): ChartValues {
   const { gateway } = input;
   const fullname = gatewayFullname(gateway.releaseName);
   const serviceAccountName = gatewayServiceAccountName(input);
   const values: ChartValues = {};
 
   if (!gateway.autoscaling.enabled) values.replicaCount = gateway.replicas;
-  if (gateway.imageTag) values.images = { gatewayImage: { tag: gateway.imageTag } };
+  if (gateway.imageTag)
+    values.images = { gatewayImage: { tag: gateway.imageTag } };
 
   values.imagePullSecrets = [{ name: input.secrets.imagePullSecretName }];
   // The chart's default entry would create a registry Secret from a username and password.
@@ -42,7 +52,11 @@ export function renderChartValues(input: GatewayInput, plan: GatewayEnvPlan = pl
           create: true,
           name: serviceAccountName,
           ...(input.serviceAccount.roleArn
-            ? { annotations: { 'eks.amazonaws.com/role-arn': input.serviceAccount.roleArn } }
+            ? {
+                annotations: {
+                  'eks.amazonaws.com/role-arn': input.serviceAccount.roleArn,
+                },
+              }
             : {}),
         }
       : { create: false, name: serviceAccountName };
@@ -59,7 +73,14 @@ export function renderChartValues(input: GatewayInput, plan: GatewayEnvPlan = pl
       hostname: gateway.ingress.host,
       ingressClassName: gateway.ingress.className,
       ...(gateway.ingress.tlsSecretName
-        ? { tls: [{ hosts: [gateway.ingress.host], secretName: gateway.ingress.tlsSecretName }] }
+        ? {
+            tls: [
+              {
+                hosts: [gateway.ingress.host],
+                secretName: gateway.ingress.tlsSecretName,
+              },
+            ],
+          }
         : {}),
     };
   }
@@ -72,7 +93,8 @@ export function renderChartValues(input: GatewayInput, plan: GatewayEnvPlan = pl
       maxReplicas: a.maxReplicas,
       targetCPUUtilizationPercentage: a.targetCPUUtilizationPercentage,
       // null removes the chart's default memory metric when none was asked for.
-      targetMemoryUtilizationPercentage: a.targetMemoryUtilizationPercentage ?? null,
+      targetMemoryUtilizationPercentage:
+        a.targetMemoryUtilizationPercentage ?? null,
     };
   }
 
@@ -88,7 +110,12 @@ export function renderChartValues(input: GatewayInput, plan: GatewayEnvPlan = pl
         : { name: 'mongo-pem', secret: { secretName: logStore.pem.name } };
     values.volumes = [volume];
     values.volumeMounts = [
-      { name: 'mongo-pem', mountPath: PORTKEY_CHART.mongoPemPath, subPath: logStore.pem.key, readOnly: true },
+      {
+        name: 'mongo-pem',
+        mountPath: PORTKEY_CHART.mongoPemPath,
+        subPath: logStore.pem.key,
+        readOnly: true,
+      },
     ];
   }
 
@@ -144,7 +171,10 @@ const header = (input: GatewayInput) =>
  *
  * @public
  */
-export function chartValuesToYaml(values: ChartValues, input?: GatewayInput): string {
+export function chartValuesToYaml(
+  values: ChartValues,
+  input?: GatewayInput,
+): string {
   const body = YAML.stringify(values, {
     lineWidth: 0,
     nullStr: 'null',

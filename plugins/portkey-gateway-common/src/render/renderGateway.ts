@@ -1,8 +1,15 @@
 import { GatewayInput } from '../model/gatewayInput';
-import { GatewayInputError, validateGatewayInput } from '../model/validateGatewayInput';
+import {
+  GatewayInputError,
+  validateGatewayInput,
+} from '../model/validateGatewayInput';
 import { renderCatalogInfoYaml } from '../catalog/renderCatalogInfo';
 import { GatewayEnvPlan, planGatewayEnv } from './planGatewayEnv';
-import { ChartValues, chartValuesToYaml, renderChartValues } from './renderChartValues';
+import {
+  ChartValues,
+  chartValuesToYaml,
+  renderChartValues,
+} from './renderChartValues';
 import { gatewayWarnings } from './gatewayWarnings';
 
 /** Everything rendered for one gateway. @public */

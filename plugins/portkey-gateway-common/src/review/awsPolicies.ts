@@ -13,7 +13,10 @@ export function bucketPolicy(buckets: string[]) {
       {
         Effect: 'Allow',
         Action: ['s3:GetObject', 's3:PutObject'],
-        Resource: buckets.flatMap(b => [`arn:aws:s3:::${b}`, `arn:aws:s3:::${b}/*`]),
+        Resource: buckets.flatMap(b => [
+          `arn:aws:s3:::${b}`,
+          `arn:aws:s3:::${b}/*`,
+        ]),
       },
     ],
   };
@@ -27,29 +30,37 @@ export function externalIdTrust(principalArn: string, externalId?: string) {
         Effect: 'Allow',
         Principal: { AWS: principalArn },
         Action: 'sts:AssumeRole',
-        ...(externalId ? { Condition: { StringEquals: { 'sts:ExternalId': externalId } } } : {}),
+        ...(externalId
+          ? { Condition: { StringEquals: { 'sts:ExternalId': externalId } } }
+          : {}),
       },
     ],
   };
 }
 
-export const portkeyTrust = (externalId: string) => externalIdTrust(PORTKEY_PRINCIPAL, externalId);
+export const portkeyTrust = (externalId: string) =>
+  externalIdTrust(PORTKEY_PRINCIPAL, externalId);
 
 /** The trust relationship an IRSA role needs for the gateway's service account. */
 export function irsaTrust(input: GatewayInput, roleArn: string) {
   const account = roleArn.split(':')[4];
   const partition = roleArn.split(':')[1];
-  const oidc = '<eks-oidc-provider, e.g. oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE>';
+  const oidc =
+    '<eks-oidc-provider, e.g. oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE>';
   return {
     Version: '2012-10-17',
     Statement: [
       {
         Effect: 'Allow',
-        Principal: { Federated: `arn:${partition}:iam::${account}:oidc-provider/${oidc}` },
+        Principal: {
+          Federated: `arn:${partition}:iam::${account}:oidc-provider/${oidc}`,
+        },
         Action: 'sts:AssumeRoleWithWebIdentity',
         Condition: {
           StringEquals: {
-            [`${oidc}:sub`]: `system:serviceaccount:${input.gateway.namespace}:${gatewayServiceAccountName(input)}`,
+            [`${oidc}:sub`]: `system:serviceaccount:${
+              input.gateway.namespace
+            }:${gatewayServiceAccountName(input)}`,
             [`${oidc}:aud`]: 'sts.amazonaws.com',
           },
         },
@@ -63,7 +74,11 @@ export const BEDROCK_POLICY = {
   Statement: [
     {
       Effect: 'Allow',
-      Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream', 'bedrock:GetInferenceProfile'],
+      Action: [
+        'bedrock:InvokeModel',
+        'bedrock:InvokeModelWithResponseStream',
+        'bedrock:GetInferenceProfile',
+      ],
       Resource: '*',
     },
   ],

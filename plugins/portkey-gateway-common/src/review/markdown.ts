@@ -8,12 +8,19 @@ export function code(value: string | number): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
-export function table(header: [string, string], rows: Array<[string, string]>): string {
-  return [`| ${header[0]} | ${header[1]} |`, '|---|---|', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n');
+export function table(
+  header: [string, string],
+  rows: Array<[string, string]>,
+): string {
+  return [
+    `| ${header[0]} | ${header[1]} |`,
+    '|---|---|',
+    ...rows.map(([a, b]) => `| ${a} | ${b} |`),
+  ].join('\n');
 }
 
 export function fenced(language: string, body: string): string {
-  return ['```' + language, body, '```'].join('\n');
+  return [`\`\`\`${language}`, body, '```'].join('\n');
 }
 
 export function json(value: unknown): string {

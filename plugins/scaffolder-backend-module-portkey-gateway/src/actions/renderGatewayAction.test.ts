@@ -6,7 +6,14 @@ import { createRenderGatewayAction } from './renderGatewayAction';
 const answers = () => ({
   gateway: { releaseName: 'team-a', namespace: 'ai-gateways' },
   core: { organisationsToSync: 'org-1a2b3c' },
-  logStore: { store: 's3_assume', auth: 'access_keys', region: 'us-east-1', bucket: 'acme-logs', roleArn: 'arn:aws:iam::123456789012:role/portkey-logs', externalId: '1234567890' },
+  logStore: {
+    store: 's3_assume',
+    auth: 'access_keys',
+    region: 'us-east-1',
+    bucket: 'acme-logs',
+    roleArn: 'arn:aws:iam::123456789012:role/portkey-logs',
+    externalId: '1234567890',
+  },
   bedrock: { access: 'access_keys', region: 'us-west-2' },
   catalog: { owner: 'group:default/platform-team' },
 });
@@ -17,7 +24,11 @@ describe('portkey:gateway:render', () => {
   beforeEach(() => workspace.clear());
 
   const run = async (input: Record<string, unknown>, isDryRun = false) => {
-    const ctx = createMockActionContext({ input, workspacePath: workspace.path, isDryRun } as any);
+    const ctx = createMockActionContext({
+      input,
+      workspacePath: workspace.path,
+      isDryRun,
+    } as any);
     await action.handler(ctx as any);
     const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
     return { ctx, outputs };
@@ -26,15 +37,27 @@ describe('portkey:gateway:render', () => {
   it('writes values.yaml and catalog-info.yaml under gateways/<namespace>/<release> and outputs the PR', async () => {
     const { outputs } = await run(answers());
     const files = workspace.content({ path: 'gateways/ai-gateways/team-a' })!;
-    expect(Object.keys(files).sort()).toEqual(['catalog-info.yaml', 'values.yaml']);
+    expect(Object.keys(files).sort()).toEqual([
+      'catalog-info.yaml',
+      'values.yaml',
+    ]);
 
     const values = YAML.parse(files['values.yaml'] as string);
-    expect(values.environment).toMatchObject({ create: false, existingSecret: 'team-a-gateway-secrets' });
-    expect(values.environment.data.LOG_STORE_AWS_EXTERNAL_ID).toBe('1234567890');
-    expect(files['values.yaml']).toContain('LOG_STORE_AWS_EXTERNAL_ID: "1234567890"');
+    expect(values.environment).toMatchObject({
+      create: false,
+      existingSecret: 'team-a-gateway-secrets',
+    });
+    expect(values.environment.data.LOG_STORE_AWS_EXTERNAL_ID).toBe(
+      '1234567890',
+    );
+    expect(files['values.yaml']).toContain(
+      'LOG_STORE_AWS_EXTERNAL_ID: "1234567890"',
+    );
 
     expect(outputs.branchName).toBe('portkey-gateway/ai-gateways/team-a');
-    expect(outputs.title).toBe('Portkey gateway team-a in ai-gateways (chart 1.7.7)');
+    expect(outputs.title).toBe(
+      'Portkey gateway team-a in ai-gateways (chart 1.7.7)',
+    );
     expect(outputs.secretName).toBe('team-a-gateway-secrets');
     expect(outputs.secretKeys).toEqual([
       'PORTKEY_CLIENT_AUTH',
@@ -49,40 +72,66 @@ describe('portkey:gateway:render', () => {
     const { outputs } = await run(answers());
     const body: string = outputs.body;
     expect(body).toContain('### What was chosen');
-    expect(body).toMatch(/\| Log store \| AWS S3 bucket `acme-logs` in `us-east-1` through an assumed role: role `arn:aws:iam::123456789012:role\/portkey-logs`/);
-    for (const key of outputs.secretKeys) expect(body).toContain(`--from-literal=${key}="$${key}"`);
-    expect(body).toContain('kubectl create secret generic team-a-gateway-secrets --namespace ai-gateways');
+    expect(body).toMatch(
+      /\| Log store \| AWS S3 bucket `acme-logs` in `us-east-1` through an assumed role: role `arn:aws:iam::123456789012:role\/portkey-logs`/,
+    );
+    for (const key of outputs.secretKeys)
+      expect(body).toContain(`--from-literal=${key}="$${key}"`);
+    expect(body).toContain(
+      'kubectl create secret generic team-a-gateway-secrets --namespace ai-gateways',
+    );
     expect(body).toContain('"sts:ExternalId": "1234567890"');
     expect(body).toContain('"arn:aws:s3:::acme-logs/*"');
     expect(body).toContain('"bedrock:InvokeModelWithResponseStream"');
     expect(body).toContain('helm upgrade --install team-a portkey-ai/gateway');
-    expect(body).toContain('--version 1.7.7 --namespace ai-gateways --create-namespace');
+    expect(body).toContain(
+      '--version 1.7.7 --namespace ai-gateways --create-namespace',
+    );
     expect(body).toContain('-f gateways/ai-gateways/team-a/values.yaml');
-    expect(body).toContain('- [ ] Secret `team-a-gateway-secrets` exists in `ai-gateways`');
+    expect(body).toContain(
+      '- [ ] Secret `team-a-gateway-secrets` exists in `ai-gateways`',
+    );
   });
 
   it('honours targetPath and supports dry run', async () => {
-    const { ctx } = await run({ ...answers(), targetPath: 'clusters/prod/team-a' }, true);
-    expect(workspace.content({ path: 'clusters/prod/team-a' })).toHaveProperty(['values.yaml']);
-    expect((ctx.logger.info as any)).toBeDefined();
+    const { ctx } = await run(
+      { ...answers(), targetPath: 'clusters/prod/team-a' },
+      true,
+    );
+    expect(workspace.content({ path: 'clusters/prod/team-a' })).toHaveProperty([
+      'values.yaml',
+    ]);
+    expect(ctx.logger.info as any).toBeDefined();
   });
 
-  it.each(['../outside', '/etc/portkey', 'a/../../b', ''])('refuses targetPath %j without writing anything', async targetPath => {
-    await expect(run({ ...answers(), targetPath })).rejects.toThrow(/targetPath: must be a relative folder inside the workspace/);
-    expect(workspace.content()).toEqual({});
-  });
+  it.each(['../outside', '/etc/portkey', 'a/../../b', ''])(
+    'refuses targetPath %j without writing anything',
+    async targetPath => {
+      await expect(run({ ...answers(), targetPath })).rejects.toThrow(
+        /targetPath: must be a relative folder inside the workspace/,
+      );
+      expect(workspace.content()).toEqual({});
+    },
+  );
 
   it('refuses invalid input with an InputError that names every bad field, and writes nothing', async () => {
     const input = {
       ...answers(),
       gateway: { releaseName: 'Team_A', namespace: 'ai-gateways' },
       logStore: { store: 'ftp' },
-      cache: { store: 'custom', url: 'redis://admin:hunter2@redis.acme.example:6379' },
+      cache: {
+        store: 'custom',
+        url: 'redis://admin:hunter2@redis.acme.example:6379',
+      },
     };
     const error = await run(input).catch(e => e);
     expect(error.name).toBe('InputError');
-    expect(error.message).toContain('gateway.releaseName: must be lowercase letters, digits and "-"');
-    expect(error.message).toContain('logStore.store: must be one of: s3, s3_assume, gcs, wasabi, netapp, s3_custom, azure, mongo');
+    expect(error.message).toContain(
+      'gateway.releaseName: must be lowercase letters, digits and "-"',
+    );
+    expect(error.message).toContain(
+      'logStore.store: must be one of: s3, s3_assume, gcs, wasabi, netapp, s3_custom, azure, mongo',
+    );
     expect(error.message).toMatch(/cache\.url: .*cache\.urlSource to "secret"/);
     // The error names the problem but does not echo the credential back into the task log.
     expect(error.message).not.toContain('hunter2');

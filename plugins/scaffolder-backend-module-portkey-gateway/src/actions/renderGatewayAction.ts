@@ -5,24 +5,35 @@ import {
   formatGatewayInputErrors,
   renderGateway,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import { branchNameFor, gatewayFiles, TargetPathError } from '../output/gatewayFiles';
+import {
+  branchNameFor,
+  gatewayFiles,
+  TargetPathError,
+} from '../output/gatewayFiles';
 import { writeFilesAtomically } from '../output/writeFilesAtomically';
 import { examples } from './renderGatewayAction.examples';
 
 export const RENDER_GATEWAY_ACTION_ID = 'portkey:gateway:render';
 
 const SECTIONS = {
-  gateway: 'Release name, namespace, cluster, chart version, replicas/autoscaling, service type, ingress',
+  gateway:
+    'Release name, namespace, cluster, chart version, replicas/autoscaling, service type, ingress',
   core: 'SERVICE_NAME, ORGANISATIONS_TO_SYNC and REQUEST_TIMEOUT (PORTKEY_CLIENT_AUTH always comes from the Secret)',
-  secrets: 'secretName: the Kubernetes Secret holding every credential key; imagePullSecretName: the registry pull secret',
-  analytics: 'Analytics store: control_plane or clickhouse (endpoint, user, tables)',
+  secrets:
+    'secretName: the Kubernetes Secret holding every credential key; imagePullSecretName: the registry pull secret',
+  analytics:
+    'Analytics store: control_plane or clickhouse (endpoint, user, tables)',
   otel: 'Optional OTEL push (endpoint, resource attributes, protocol, headers from the Secret)',
-  logStore: 'Log store: s3, s3_assume, gcs, wasabi, netapp, s3_custom, azure or mongo, with its settings',
+  logStore:
+    'Log store: s3, s3_assume, gcs, wasabi, netapp, s3_custom, azure or mongo, with its settings',
   cache: 'Cache store: redis (in-cluster), aws-elastic-cache or custom',
   bedrock: 'Bedrock assumed-role access: none, access_keys or pod_role',
-  dataService: 'Data service: enabled, fine-tune and log-export buckets, fine-tune role ARN',
-  server: 'Server mode: gateway, all (gateway + MCP) or mcp; MCP port and Service',
-  serviceAccount: 'Service account: create (optionally with an IRSA role) or an existing one',
+  dataService:
+    'Data service: enabled, fine-tune and log-export buckets, fine-tune role ARN',
+  server:
+    'Server mode: gateway, all (gateway + MCP) or mcp; MCP port and Service',
+  serviceAccount:
+    'Service account: create (optionally with an IRSA role) or an existing one',
   catalog: 'Catalog entity: owner, system, lifecycle, description',
 } as const;
 
@@ -44,47 +55,81 @@ export function createRenderGatewayAction() {
         ...(Object.fromEntries(
           Object.entries(SECTIONS).map(([name, description]) => [
             name,
-            (z: any) => z.record(z.string(), z.unknown()).optional().describe(description),
+            (z: any) =>
+              z
+                .record(z.string(), z.unknown())
+                .optional()
+                .describe(description),
           ]),
         ) as Record<keyof typeof SECTIONS, (z: any) => any>),
         targetPath: z =>
           z
             .string()
             .optional()
-            .describe('Folder inside the workspace for the files (default: gateways/<namespace>/<releaseName>)'),
+            .describe(
+              'Folder inside the workspace for the files (default: gateways/<namespace>/<releaseName>)',
+            ),
       },
       output: {
         title: z => z.string().describe('Pull request title'),
-        body: z => z.string().describe('Pull request body (Markdown) for the reviewer'),
-        branchName: z => z.string().describe('Branch name for this gateway: re-runs reuse it and update the same pull request'),
-        targetPath: z => z.string().describe('Folder the files were written to'),
+        body: z =>
+          z.string().describe('Pull request body (Markdown) for the reviewer'),
+        branchName: z =>
+          z
+            .string()
+            .describe(
+              'Branch name for this gateway: re-runs reuse it and update the same pull request',
+            ),
+        targetPath: z =>
+          z.string().describe('Folder the files were written to'),
         valuesPath: z => z.string(),
         catalogInfoPath: z => z.string(),
-        secretName: z => z.string().describe('The Kubernetes Secret that must exist before merge'),
-        secretKeys: z => z.array(z.string()).describe('The keys that Secret must hold'),
+        secretName: z =>
+          z
+            .string()
+            .describe('The Kubernetes Secret that must exist before merge'),
+        secretKeys: z =>
+          z.array(z.string()).describe('The keys that Secret must hold'),
       },
     },
     async handler(ctx) {
-      const { targetPath, ...answers } = ctx.input as Record<string, unknown> & { targetPath?: string };
+      const { targetPath, ...answers } = ctx.input as Record<
+        string,
+        unknown
+      > & { targetPath?: string };
       const rendered = renderGateway(answers);
       if (!rendered.ok) {
-        throw new InputError(`Invalid Portkey gateway input:\n${formatGatewayInputErrors(rendered.errors)}`);
+        throw new InputError(
+          `Invalid Portkey gateway input:\n${formatGatewayInputErrors(
+            rendered.errors,
+          )}`,
+        );
       }
       let output;
       try {
         output = gatewayFiles(rendered, targetPath);
       } catch (error) {
-        if (error instanceof TargetPathError) throw new InputError(error.message);
+        if (error instanceof TargetPathError)
+          throw new InputError(error.message);
         throw error;
       }
       // resolveSafeChildPath also refuses a path that escapes through a symlink.
-      const resolve = (relativePath: string) => resolveSafeChildPath(ctx.workspacePath, relativePath);
+      const resolve = (relativePath: string) =>
+        resolveSafeChildPath(ctx.workspacePath, relativePath);
       Object.keys(output.files).forEach(resolve);
 
       await writeFilesAtomically(output.files, resolve);
-      const secretKeys = rendered.values.environment as { secretKeys: string[] };
+      const secretKeys = rendered.values.environment as {
+        secretKeys: string[];
+      };
       ctx.logger.info(
-        `${ctx.isDryRun ? '[dry run] ' : ''}Rendered Portkey gateway ${rendered.input.gateway.releaseName} (${rendered.input.logStore.store} log store, ${rendered.input.analytics.store} analytics, ${rendered.input.cache.store} cache) to ${output.targetPath}`,
+        `${ctx.isDryRun ? '[dry run] ' : ''}Rendered Portkey gateway ${
+          rendered.input.gateway.releaseName
+        } (${rendered.input.logStore.store} log store, ${
+          rendered.input.analytics.store
+        } analytics, ${rendered.input.cache.store} cache) to ${
+          output.targetPath
+        }`,
       );
       for (const warning of rendered.warnings) ctx.logger.warn(warning);
 

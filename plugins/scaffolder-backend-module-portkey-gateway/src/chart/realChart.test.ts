@@ -16,52 +16,106 @@ const examplesDir = join(repoRoot, 'templates/portkey-gateway/examples');
 
 type Manifest = { kind: string; metadata: { name: string }; spec: any };
 
-function helmTemplate(release: string, namespace: string, valuesYaml: string): Manifest[] {
-  const helm = execFileSync(join(repoRoot, 'scripts/helm.sh'), { encoding: 'utf8' }).trim();
+function helmTemplate(
+  release: string,
+  namespace: string,
+  valuesYaml: string,
+): Manifest[] {
+  const helm = execFileSync(join(repoRoot, 'scripts/helm.sh'), {
+    encoding: 'utf8',
+  }).trim();
   const dir = mkdtempSync(join(tmpdir(), 'portkey-chart-'));
   writeFileSync(join(dir, 'values.yaml'), valuesYaml);
-  const out = execFileSync(helm, ['template', release, chartDir!, '--namespace', namespace, '-f', join(dir, 'values.yaml')], {
-    encoding: 'utf8',
-    env: { ...process.env, HOME: dir },
-  });
-  return YAML.parseAllDocuments(out).map(d => d.toJSON()).filter(Boolean);
+  const out = execFileSync(
+    helm,
+    [
+      'template',
+      release,
+      chartDir!,
+      '--namespace',
+      namespace,
+      '-f',
+      join(dir, 'values.yaml'),
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, HOME: dir },
+    },
+  );
+  return YAML.parseAllDocuments(out)
+    .map(d => d.toJSON())
+    .filter(Boolean);
 }
 
-(chartDir ? describe : describe.skip)(`the real chart (PORTKEY_CHART_DIR=${chartDir ?? 'unset'})`, () => {
-  const examples = readdirSync(examplesDir).filter(f => f.endsWith('.yaml'));
+(chartDir ? describe : describe.skip)(
+  `the real chart (PORTKEY_CHART_DIR=${chartDir ?? 'unset'})`,
+  () => {
+    const examples = readdirSync(examplesDir).filter(f => f.endsWith('.yaml'));
 
-  it.each(examples)('%s renders with helm and gives the gateway exactly the planned env', file => {
-    const { repoUrl: _, ...answers } = YAML.parse(readFileSync(join(examplesDir, file), 'utf8'));
-    const result = renderGateway(answers);
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    const { releaseName, namespace } = result.input.gateway;
-    const manifests = helmTemplate(releaseName, namespace, result.files['values.yaml']);
+    it.each(examples)(
+      '%s renders with helm and gives the gateway exactly the planned env',
+      file => {
+        const { repoUrl: _, ...answers } = YAML.parse(
+          readFileSync(join(examplesDir, file), 'utf8'),
+        );
+        const result = renderGateway(answers);
+        if (!result.ok) throw new Error(JSON.stringify(result.errors));
+        const { releaseName, namespace } = result.input.gateway;
+        const manifests = helmTemplate(
+          releaseName,
+          namespace,
+          result.files['values.yaml'],
+        );
 
-    for (const service of manifests.filter(m => m.kind === 'Service')) {
-      expect({ service: service.metadata.name, ports: service.spec.ports?.length ?? 0 }).toEqual({
-        service: service.metadata.name,
-        ports: expect.any(Number),
-      });
-      expect(service.spec.ports.length).toBeGreaterThan(0);
-    }
-    const deployments = manifests.filter(m => m.kind === 'Deployment');
-    for (const deployment of deployments.filter(d => d.metadata.name !== 'redis')) {
-      expect(deployment.spec.template.spec.serviceAccountName).toBeTruthy();
-    }
-    const gateway = deployments.find(d => d.spec.template.spec.containers[0].name === 'gateway')!;
-    const env: Array<{ name: string; value?: string; valueFrom?: any }> = gateway.spec.template.spec.containers[0].env;
-    const byName = new Map(env.map(e => [e.name, e]));
-    for (const [key, source] of result.plan.env) {
-      const entry = byName.get(key);
-      if (source.from === 'literal') expect({ key, value: entry?.value }).toEqual({ key, value: source.value });
-      else expect({ key, ref: entry?.valueFrom?.secretKeyRef }).toEqual({ key, ref: { name: source.secretName, key: source.key } });
-    }
-    // Nothing else reaches the gateway but what the chart adds itself.
-    const planned = new Set([...result.plan.env.keys(), 'DATASERVICE_BASEPATH']);
-    expect(env.map(e => e.name).filter(name => !planned.has(name))).toEqual([]);
-    expect(JSON.stringify(manifests)).not.toContain('<nil>');
-    // The in-cluster Redis exists only when chosen, and no registry Secret is rendered.
-    expect(deployments.some(d => d.metadata.name === 'redis')).toBe(result.input.cache.store === 'redis');
-    expect(manifests.filter(m => m.kind === 'Secret')).toEqual([]);
-  });
-});
+        for (const service of manifests.filter(m => m.kind === 'Service')) {
+          expect({
+            service: service.metadata.name,
+            ports: service.spec.ports?.length ?? 0,
+          }).toEqual({
+            service: service.metadata.name,
+            ports: expect.any(Number),
+          });
+          expect(service.spec.ports.length).toBeGreaterThan(0);
+        }
+        const deployments = manifests.filter(m => m.kind === 'Deployment');
+        for (const deployment of deployments.filter(
+          d => d.metadata.name !== 'redis',
+        )) {
+          expect(deployment.spec.template.spec.serviceAccountName).toBeTruthy();
+        }
+        const gateway = deployments.find(
+          d => d.spec.template.spec.containers[0].name === 'gateway',
+        )!;
+        const env: Array<{ name: string; value?: string; valueFrom?: any }> =
+          gateway.spec.template.spec.containers[0].env;
+        const byName = new Map(env.map(e => [e.name, e]));
+        const expected = [...result.plan.env].map(([key, source]) =>
+          source.from === 'literal'
+            ? { key, value: source.value }
+            : { key, ref: { name: source.secretName, key: source.key } },
+        );
+        const actual = [...result.plan.env].map(([key, source]) => {
+          const entry = byName.get(key);
+          return source.from === 'literal'
+            ? { key, value: entry?.value }
+            : { key, ref: entry?.valueFrom?.secretKeyRef };
+        });
+        expect(actual).toEqual(expected);
+        // Nothing else reaches the gateway but what the chart adds itself.
+        const planned = new Set([
+          ...result.plan.env.keys(),
+          'DATASERVICE_BASEPATH',
+        ]);
+        expect(env.map(e => e.name).filter(name => !planned.has(name))).toEqual(
+          [],
+        );
+        expect(JSON.stringify(manifests)).not.toContain('<nil>');
+        // The in-cluster Redis exists only when chosen, and no registry Secret is rendered.
+        expect(deployments.some(d => d.metadata.name === 'redis')).toBe(
+          result.input.cache.store === 'redis',
+        );
+        expect(manifests.filter(m => m.kind === 'Secret')).toEqual([]);
+      },
+    );
+  },
+);

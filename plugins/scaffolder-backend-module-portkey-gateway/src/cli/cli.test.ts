@@ -9,14 +9,25 @@ import { createRenderGatewayAction } from '../actions/renderGatewayAction';
 
 // Runs the real command line (bin/portkey-gateway) in a child process, as a user would.
 const bin = resolve(__dirname, '../../bin/portkey-gateway');
-const examplesDir = resolve(__dirname, '../../../../templates/portkey-gateway/examples');
+const examplesDir = resolve(
+  __dirname,
+  '../../../../templates/portkey-gateway/examples',
+);
 
 async function cli(...args: string[]) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { timeout: 60_000 });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [bin, ...args],
+      { timeout: 60_000 },
+    );
     return { code: 0, stdout, stderr };
   } catch (error: any) {
-    return { code: error.code as number, stdout: error.stdout as string, stderr: error.stderr as string };
+    return {
+      code: error.code as number,
+      stdout: error.stdout as string,
+      stderr: error.stderr as string,
+    };
   }
 }
 
@@ -33,42 +44,90 @@ describe('portkey-gateway CLI', () => {
   jest.setTimeout(120_000);
 
   it('render writes the same files as the action, from YAML or JSON answers', async () => {
-    dir.addContent({ 'answers.json': JSON.stringify(answers), 'answers.yaml': YAML.stringify(answers) });
+    dir.addContent({
+      'answers.json': JSON.stringify(answers),
+      'answers.yaml': YAML.stringify(answers),
+    });
     for (const file of ['answers.json', 'answers.yaml']) {
       const out = join(dir.path, `out-${file}`);
-      const result = await cli('render', '--input', join(dir.path, file), '--out', out, '--pr-body', join(dir.path, `${file}.md`));
+      const result = await cli(
+        'render',
+        '--input',
+        join(dir.path, file),
+        '--out',
+        out,
+        '--pr-body',
+        join(dir.path, `${file}.md`),
+      );
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
-      expect(result.stdout).toContain('Secret team-a-gateway-secrets must hold: PORTKEY_CLIENT_AUTH, LOG_STORE_ACCESS_KEY, LOG_STORE_SECRET_KEY');
+      expect(result.stdout).toContain(
+        'Secret team-a-gateway-secrets must hold: PORTKEY_CLIENT_AUTH, LOG_STORE_ACCESS_KEY, LOG_STORE_SECRET_KEY',
+      );
 
       const workspace = join(dir.path, `ws-${file}`);
-      const ctx = createMockActionContext({ input: answers, workspacePath: workspace });
+      const ctx = createMockActionContext({
+        input: answers,
+        workspacePath: workspace,
+      });
       await createRenderGatewayAction().handler(ctx as any);
       for (const name of ['values.yaml', 'catalog-info.yaml']) {
-        const fromCli = readFileSync(join(out, 'gateways/ai-gateways/team-a', name), 'utf8');
-        expect(fromCli).toBe(readFileSync(join(workspace, 'gateways/ai-gateways/team-a', name), 'utf8'));
+        const fromCli = readFileSync(
+          join(out, 'gateways/ai-gateways/team-a', name),
+          'utf8',
+        );
+        expect(fromCli).toBe(
+          readFileSync(
+            join(workspace, 'gateways/ai-gateways/team-a', name),
+            'utf8',
+          ),
+        );
       }
-      const body = (ctx.output as jest.Mock).mock.calls.find(([name]) => name === 'body')[1];
+      const body = (ctx.output as jest.Mock).mock.calls.find(
+        ([name]) => name === 'body',
+      )[1];
       expect(readFileSync(join(dir.path, `${file}.md`), 'utf8')).toBe(body);
     }
   });
 
   it('render exits non-zero with field-named errors and writes nothing', async () => {
     dir.addContent({
-      'bad.yaml': YAML.stringify({ ...answers, gateway: { releaseName: 'Team_A' }, logStore: { store: 'ftp' } }),
+      'bad.yaml': YAML.stringify({
+        ...answers,
+        gateway: { releaseName: 'Team_A' },
+        logStore: { store: 'ftp' },
+      }),
     });
     const out = join(dir.path, 'out');
-    const result = await cli('render', '--input', join(dir.path, 'bad.yaml'), '--out', out);
+    const result = await cli(
+      'render',
+      '--input',
+      join(dir.path, 'bad.yaml'),
+      '--out',
+      out,
+    );
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('gateway.releaseName: must be lowercase letters, digits and "-"');
+    expect(result.stderr).toContain(
+      'gateway.releaseName: must be lowercase letters, digits and "-"',
+    );
     expect(result.stderr).toContain('gateway.namespace: is required');
-    expect(result.stderr).toContain('logStore.store: must be one of: s3, s3_assume, gcs, wasabi, netapp, s3_custom, azure, mongo');
+    expect(result.stderr).toContain(
+      'logStore.store: must be one of: s3, s3_assume, gcs, wasabi, netapp, s3_custom, azure, mongo',
+    );
     expect(() => readdirSync(out)).toThrow();
   });
 
   it('render refuses a target path outside the output folder', async () => {
     dir.addContent({ 'answers.yaml': YAML.stringify(answers) });
-    const result = await cli('render', '--input', join(dir.path, 'answers.yaml'), '--out', join(dir.path, 'out'), '--target-path', '../escape');
+    const result = await cli(
+      'render',
+      '--input',
+      join(dir.path, 'answers.yaml'),
+      '--out',
+      join(dir.path, 'out'),
+      '--target-path',
+      '../escape',
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('targetPath: must be a relative folder');
     expect(() => readdirSync(join(dir.path, 'escape'))).toThrow();
@@ -76,8 +135,17 @@ describe('portkey-gateway CLI', () => {
 
   it('check passes a rendered values file and fails on traps and inline secrets, without printing the secret', async () => {
     dir.addContent({ 'answers.yaml': YAML.stringify(answers) });
-    await cli('render', '--input', join(dir.path, 'answers.yaml'), '--out', join(dir.path, 'out'));
-    const good = await cli('check', join(dir.path, 'out/gateways/ai-gateways/team-a/values.yaml'));
+    await cli(
+      'render',
+      '--input',
+      join(dir.path, 'answers.yaml'),
+      '--out',
+      join(dir.path, 'out'),
+    );
+    const good = await cli(
+      'check',
+      join(dir.path, 'out/gateways/ai-gateways/team-a/values.yaml'),
+    );
     expect(good.stdout).toContain('0 error(s), 0 warning(s)');
     expect(good.code).toBe(0);
 
@@ -95,10 +163,18 @@ describe('portkey-gateway CLI', () => {
     const bad = await cli('check', join(dir.path, 'hand-written.yaml'));
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('error: serviceAccount.name must be set');
-    expect(bad.stdout).toContain('error: environment.data.LOG_STORE_SECRET_KEY holds a credential inline');
-    expect(bad.stdout).toContain('error: environment.data.REQUEST_TIMEOUT is the number 1000000; the chart turns it into "1e+06"');
-    expect(bad.stdout).toContain('error: environment.data.SERVER_MODE is "gateway"');
-    expect(bad.stdout).toContain('error: imageCredentials[0] is the chart default');
+    expect(bad.stdout).toContain(
+      'error: environment.data.LOG_STORE_SECRET_KEY holds a credential inline',
+    );
+    expect(bad.stdout).toContain(
+      'error: environment.data.REQUEST_TIMEOUT is the number 1000000; the chart turns it into "1e+06"',
+    );
+    expect(bad.stdout).toContain(
+      'error: environment.data.SERVER_MODE is "gateway"',
+    );
+    expect(bad.stdout).toContain(
+      'error: imageCredentials[0] is the chart default',
+    );
     expect(bad.stdout).not.toContain('wJalrXUtnFEMI');
   });
 
@@ -107,7 +183,9 @@ describe('portkey-gateway CLI', () => {
     const broken = await cli('check', join(dir.path, 'broken.yaml'));
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('not valid YAML');
-    expect((await cli('render', '--input', join(dir.path, 'broken.yaml'))).code).toBe(2);
+    expect(
+      (await cli('render', '--input', join(dir.path, 'broken.yaml'))).code,
+    ).toBe(2);
     expect((await cli('frobnicate')).code).toBe(2);
   });
 
@@ -116,10 +194,27 @@ describe('portkey-gateway CLI', () => {
     expect(files.length).toBeGreaterThanOrEqual(20);
     for (const file of files) {
       const out = join(dir.path, file);
-      const result = await cli('render', '--input', join(examplesDir, file), '--out', out);
-      expect({ file, code: result.code, stderr: result.stderr }).toEqual({ file, code: 0, stderr: '' });
-      const checked = await cli('check', result.stdout.split('\n')[0].replace(/^wrote /, ''));
-      expect({ file, check: checked.code, out: checked.stdout }).toEqual({ file, check: 0, out: expect.stringContaining('0 error(s)') });
+      const result = await cli(
+        'render',
+        '--input',
+        join(examplesDir, file),
+        '--out',
+        out,
+      );
+      expect({ file, code: result.code, stderr: result.stderr }).toEqual({
+        file,
+        code: 0,
+        stderr: '',
+      });
+      const checked = await cli(
+        'check',
+        result.stdout.split('\n')[0].replace(/^wrote /, ''),
+      );
+      expect({ file, check: checked.code, out: checked.stdout }).toEqual({
+        file,
+        check: 0,
+        out: expect.stringContaining('0 error(s)'),
+      });
     }
   });
 });

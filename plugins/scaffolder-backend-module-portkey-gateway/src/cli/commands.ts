@@ -11,7 +11,11 @@ import { gatewayFiles, TargetPathError } from '../output/gatewayFiles';
 import { writeFilesAtomically } from '../output/writeFilesAtomically';
 
 /** What a command prints and its exit code; main() does the printing. */
-export type CommandResult = { exitCode: number; stdout: string[]; stderr: string[] };
+export type CommandResult = {
+  exitCode: number;
+  stdout: string[];
+  stderr: string[];
+};
 
 const usage = [
   'Usage:',
@@ -19,7 +23,7 @@ const usage = [
   '      Validates the answers (the same input as the portkey:gateway:render action) and writes',
   '      <dir>/<folder>/values.yaml and catalog-info.yaml (folder default: gateways/<namespace>/<release>).',
   '  portkey-gateway check <values.yaml>',
-  '      Reviews a values file for the chart\'s traps and for inline secrets; exits 1 on any error.',
+  "      Reviews a values file for the chart's traps and for inline secrets; exits 1 on any error.",
 ].join('\n');
 
 async function readStructured(path: string): Promise<unknown> {
@@ -35,34 +39,59 @@ export async function renderCommand(options: {
   prBody?: string;
 }): Promise<CommandResult> {
   if (!options.input || !options.out) {
-    return { exitCode: 2, stdout: [], stderr: [`render needs --input and --out\n\n${usage}`] };
+    return {
+      exitCode: 2,
+      stdout: [],
+      stderr: [`render needs --input and --out\n\n${usage}`],
+    };
   }
-  const answers = (await readStructured(options.input)) as Record<string, unknown> | null;
-  const { targetPath: answersTargetPath, repoUrl: _repoUrl, ...gatewayAnswers } = answers ?? {};
+  const answers = (await readStructured(options.input)) as Record<
+    string,
+    unknown
+  > | null;
+  const {
+    targetPath: answersTargetPath,
+    repoUrl: _repoUrl,
+    ...gatewayAnswers
+  } = answers ?? {};
   const rendered = renderGateway(gatewayAnswers);
   if (!rendered.ok) {
     return {
       exitCode: 1,
       stdout: [],
-      stderr: [`Invalid Portkey gateway input in ${options.input}:`, formatGatewayInputErrors(rendered.errors)],
+      stderr: [
+        `Invalid Portkey gateway input in ${options.input}:`,
+        formatGatewayInputErrors(rendered.errors),
+      ],
     };
   }
   let output;
   try {
-    output = gatewayFiles(rendered, options.targetPath ?? (answersTargetPath as string | undefined));
+    output = gatewayFiles(
+      rendered,
+      options.targetPath ?? (answersTargetPath as string | undefined),
+    );
   } catch (error) {
-    if (error instanceof TargetPathError) return { exitCode: 1, stdout: [], stderr: [error.message] };
+    if (error instanceof TargetPathError)
+      return { exitCode: 1, stdout: [], stderr: [error.message] };
     throw error;
   }
   const outDir = resolve(options.out);
-  const written = await writeFilesAtomically(output.files, relativePath => resolve(outDir, relativePath));
-  if (options.prBody) await fs.writeFile(options.prBody, output.pullRequest.body, 'utf8');
+  const written = await writeFilesAtomically(output.files, relativePath =>
+    resolve(outDir, relativePath),
+  );
+  if (options.prBody)
+    await fs.writeFile(options.prBody, output.pullRequest.body, 'utf8');
   return {
     exitCode: 0,
     stdout: [
       ...written.map(path => `wrote ${path}`),
-      ...(options.prBody ? [`wrote ${resolve(options.prBody)} (pull request body)`] : []),
-      `Secret ${rendered.plan.secretName} must hold: ${(rendered.values.environment as { secretKeys: string[] }).secretKeys.join(', ')}`,
+      ...(options.prBody
+        ? [`wrote ${resolve(options.prBody)} (pull request body)`]
+        : []),
+      `Secret ${rendered.plan.secretName} must hold: ${(
+        rendered.values.environment as { secretKeys: string[] }
+      ).secretKeys.join(', ')}`,
       ...rendered.warnings.map(w => `warning: ${w}`),
     ],
     stderr: [],
@@ -70,21 +99,35 @@ export async function renderCommand(options: {
 }
 
 export async function checkCommand(file?: string): Promise<CommandResult> {
-  if (!file) return { exitCode: 2, stdout: [], stderr: [`check needs a values file\n\n${usage}`] };
+  if (!file)
+    return {
+      exitCode: 2,
+      stdout: [],
+      stderr: [`check needs a values file\n\n${usage}`],
+    };
   let values: unknown;
   try {
     values = await readStructured(file);
   } catch (error) {
-    return { exitCode: 1, stdout: [], stderr: [`${file}: not valid YAML (${(error as Error).message.split('\n')[0]})`] };
+    return {
+      exitCode: 1,
+      stdout: [],
+      stderr: [
+        `${file}: not valid YAML (${(error as Error).message.split('\n')[0]})`,
+      ],
+    };
   }
   const findings = checkChartValues(values);
-  const line = (f: ValuesFinding) => `${file}: ${f.severity}: ${f.path} ${f.message}`;
+  const line = (f: ValuesFinding) =>
+    `${file}: ${f.severity}: ${f.path} ${f.message}`;
   const errors = findings.filter(f => f.severity === 'error');
   return {
     exitCode: errors.length > 0 ? 1 : 0,
     stdout: [
       ...findings.map(line),
-      `${errors.length} error(s), ${findings.length - errors.length} warning(s)`,
+      `${errors.length} error(s), ${
+        findings.length - errors.length
+      } warning(s)`,
     ],
     stderr: [],
   };

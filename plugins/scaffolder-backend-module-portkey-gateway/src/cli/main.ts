@@ -26,7 +26,11 @@ export async function main(argv: string[]): Promise<number> {
       const { positionals } = parseArgs({ args: rest, allowPositionals: true });
       result = await checkCommand(positionals[0]);
     } else {
-      result = { exitCode: command ? 2 : 0, stdout: command ? [] : [usage], stderr: command ? [`unknown command "${command}"\n\n${usage}`] : [] };
+      result = {
+        exitCode: command ? 2 : 0,
+        stdout: command ? [] : [usage],
+        stderr: command ? [`unknown command "${command}"\n\n${usage}`] : [],
+      };
     }
   } catch (error) {
     result = { exitCode: 2, stdout: [], stderr: [(error as Error).message] };

@@ -15,23 +15,33 @@ export function branchNameFor(rendered: RenderedGateway): string {
   return `portkey-gateway/${rendered.input.gateway.namespace}/${rendered.input.gateway.releaseName}`;
 }
 
+export class TargetPathError extends Error {
+  constructor(targetPath: string) {
+    super(
+      `targetPath: must be a relative folder inside the workspace, got "${targetPath}"`,
+    );
+    this.name = 'TargetPathError';
+  }
+}
+
 /**
  * A relative folder inside the workspace, normalised; anything else (absolute, empty,
  * climbing out with "..") is refused with an error that names the field.
  */
 export function normalizeTargetPath(targetPath: string): string {
-  const normalized = posix.normalize(targetPath.replace(/\\/g, '/')).replace(/\/+$/, '');
-  if (targetPath.trim() === '' || normalized === '.' || posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../')) {
+  const normalized = posix
+    .normalize(targetPath.replace(/\\/g, '/'))
+    .replace(/\/+$/, '');
+  if (
+    targetPath.trim() === '' ||
+    normalized === '.' ||
+    posix.isAbsolute(normalized) ||
+    normalized === '..' ||
+    normalized.startsWith('../')
+  ) {
     throw new TargetPathError(targetPath);
   }
   return normalized.replace(/^\.\//, '');
-}
-
-export class TargetPathError extends Error {
-  constructor(targetPath: string) {
-    super(`targetPath: must be a relative folder inside the workspace, got "${targetPath}"`);
-    this.name = 'TargetPathError';
-  }
 }
 
 export type GatewayFiles = {
@@ -47,11 +57,17 @@ export type GatewayFiles = {
  * Everything the action and the CLI write for one gateway: the same files and PR text in
  * both, so a GitOps user running the CLI gets exactly what the portal would propose.
  */
-export function gatewayFiles(rendered: RenderedGateway, targetPath = defaultTargetPath(rendered)): GatewayFiles {
+export function gatewayFiles(
+  rendered: RenderedGateway,
+  targetPath = defaultTargetPath(rendered),
+): GatewayFiles {
   const normalized = normalizeTargetPath(targetPath);
   const valuesPath = posix.join(normalized, 'values.yaml');
   const catalogInfoPath = posix.join(normalized, 'catalog-info.yaml');
-  const pullRequest = buildPullRequest(rendered, { valuesPath, catalogInfoPath });
+  const pullRequest = buildPullRequest(rendered, {
+    valuesPath,
+    catalogInfoPath,
+  });
   return {
     targetPath: normalized,
     valuesPath,

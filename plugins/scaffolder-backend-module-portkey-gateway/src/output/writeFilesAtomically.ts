@@ -11,12 +11,18 @@ export async function writeFilesAtomically(
   files: Record<string, string>,
   resolvePath: (relativePath: string) => string,
 ): Promise<string[]> {
-  const targets = Object.entries(files).map(([path, content]) => ({ path: resolvePath(path), content }));
+  const targets = Object.entries(files).map(([path, content]) => ({
+    path: resolvePath(path),
+    content,
+  }));
   const staged: Array<{ tmp: string; path: string }> = [];
   try {
     for (const { path, content } of targets) {
       await fs.mkdir(dirname(path), { recursive: true });
-      const tmp = join(dirname(path), `.${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`);
+      const tmp = join(
+        dirname(path),
+        `.${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`,
+      );
       await fs.writeFile(tmp, content, 'utf8');
       staged.push({ tmp, path });
     }

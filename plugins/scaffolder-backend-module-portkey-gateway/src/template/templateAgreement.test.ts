@@ -17,8 +17,13 @@ import {
 type Schema = { [key: string]: any };
 type Data = { [key: string]: any };
 
-const TEMPLATE_DIR = path.resolve(__dirname, '../../../../templates/portkey-gateway');
-const template = YAML.parse(fs.readFileSync(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'));
+const TEMPLATE_DIR = path.resolve(
+  __dirname,
+  '../../../../templates/portkey-gateway',
+);
+const template = YAML.parse(
+  fs.readFileSync(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
+);
 const pages: Schema[] = template.spec.parameters;
 const steps: Schema[] = template.spec.steps;
 
@@ -64,7 +69,12 @@ function stripUi(node: unknown): any {
 
 /** All pages merged into one object schema: what the whole form answers. */
 function buildFormSchema(): Schema {
-  const schema: Schema = { type: 'object', properties: {}, required: [], dependencies: {} };
+  const schema: Schema = {
+    type: 'object',
+    properties: {},
+    required: [],
+    dependencies: {},
+  };
   for (const page of pages) {
     Object.assign(schema.properties, stripUi(page.properties ?? {}));
     schema.required.push(...(page.required ?? []));
@@ -80,15 +90,20 @@ const validateForm = ajv.compile(formSchema);
 function formErrors(answers: unknown): string[] {
   return validateForm(answers)
     ? []
-    : (validateForm.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message}`);
+    : (validateForm.errors ?? []).map(
+        e => `${e.instancePath || '/'} ${e.message}`,
+      );
 }
 
 /** The value a dependency branch selects (`const`, or a one-value `enum`). */
 function branchValue(branch: Schema, key: string): unknown {
   const condition = branch.properties?.[key];
   if (condition && 'const' in condition) return condition.const;
-  if (Array.isArray(condition?.enum) && condition.enum.length === 1) return condition.enum[0];
-  throw new Error(`dependency branch on "${key}" has no const: ${JSON.stringify(branch)}`);
+  if (Array.isArray(condition?.enum) && condition.enum.length === 1)
+    return condition.enum[0];
+  throw new Error(
+    `dependency branch on "${key}" has no const: ${JSON.stringify(branch)}`,
+  );
 }
 
 /**
@@ -96,15 +111,26 @@ function branchValue(branch: Schema, key: string): unknown {
  * resolves them: the object's own properties, plus those of the one `dependencies` branch
  * whose discriminator matches the data (recursively, for nested dependencies).
  */
-function visible(schema: Schema, data: Data | undefined): { properties: Schema; required: string[] } {
+function visible(
+  schema: Schema,
+  data: Data | undefined,
+): { properties: Schema; required: string[] } {
   const properties: Schema = { ...(schema.properties ?? {}) };
   const required: string[] = [...(schema.required ?? [])];
-  for (const [key, dependency] of Object.entries<Schema>(schema.dependencies ?? {})) {
+  for (const [key, dependency] of Object.entries<Schema>(
+    schema.dependencies ?? {},
+  )) {
     if (data?.[key] === undefined) continue;
-    const matching = (dependency.oneOf ?? []).filter((b: Schema) => isDeepStrictEqual(branchValue(b, key), data[key]));
+    const matching = (dependency.oneOf ?? []).filter((b: Schema) =>
+      isDeepStrictEqual(branchValue(b, key), data[key]),
+    );
     if (matching.length !== 1) continue;
-    const { [key]: _discriminator, ...branchProperties } = matching[0].properties;
-    const nested = visible({ ...matching[0], properties: branchProperties }, data);
+    const { [key]: _discriminator, ...branchProperties } =
+      matching[0].properties;
+    const nested = visible(
+      { ...matching[0], properties: branchProperties },
+      data,
+    );
     Object.assign(properties, nested.properties);
     required.push(...nested.required);
   }
@@ -114,9 +140,14 @@ function visible(schema: Schema, data: Data | undefined): { properties: Schema; 
 /** The `dependencies` of an object and of the branches its data selects. */
 function visibleDependencies(schema: Schema, data: Data | undefined): Schema {
   const dependencies: Schema = { ...(schema.dependencies ?? {}) };
-  for (const [key, dependency] of Object.entries<Schema>(schema.dependencies ?? {})) {
-    const matching = (dependency.oneOf ?? []).filter((b: Schema) => isDeepStrictEqual(branchValue(b, key), data?.[key]));
-    if (matching.length === 1) Object.assign(dependencies, visibleDependencies(matching[0], data));
+  for (const [key, dependency] of Object.entries<Schema>(
+    schema.dependencies ?? {},
+  )) {
+    const matching = (dependency.oneOf ?? []).filter((b: Schema) =>
+      isDeepStrictEqual(branchValue(b, key), data?.[key]),
+    );
+    if (matching.length === 1)
+      Object.assign(dependencies, visibleDependencies(matching[0], data));
   }
   return dependencies;
 }
@@ -126,14 +157,20 @@ function fillDefaults(schema: Schema, data: Data | undefined): Data {
   const result: Data = clone(data ?? {});
   for (let round = 0; round < 10; round++) {
     let changed = false;
-    for (const [key, property] of Object.entries<Schema>(visible(schema, result).properties)) {
+    for (const [key, property] of Object.entries<Schema>(
+      visible(schema, result).properties,
+    )) {
       if (result[key] === undefined && property.default !== undefined) {
         result[key] = clone(property.default);
         changed = true;
       }
       if (property.type === 'object') {
         const filled = fillDefaults(property, result[key]);
-        if (result[key] === undefined ? Object.keys(filled).length > 0 : !isDeepStrictEqual(filled, result[key])) {
+        if (
+          result[key] === undefined
+            ? Object.keys(filled).length > 0
+            : !isDeepStrictEqual(filled, result[key])
+        ) {
           result[key] = filled;
           changed = true;
         }
@@ -158,7 +195,9 @@ function stripDefaults(schema: Schema, data: Data, onlyEqual: boolean): Data {
   // branch the example chose; only then are the discriminators themselves removed.
   // A discriminator with another value than its default is the option the example shows:
   // it is kept, since dropping it would make the answers a different option.
-  const discriminators = new Set(Object.keys(visibleDependencies(schema, data)));
+  const discriminators = new Set(
+    Object.keys(visibleDependencies(schema, data)),
+  );
   for (const [key, property] of Object.entries<Schema>(properties)) {
     if (property.default === undefined || result[key] === undefined) continue;
     const equal = isDeepStrictEqual(result[key], property.default);
@@ -173,7 +212,9 @@ function unknownPaths(schema: Schema, data: Data, prefix = ''): string[] {
   return Object.entries(data).flatMap(([key, value]) => {
     const property = properties[key];
     if (!property) return [`${prefix}${key}`];
-    return property.type === 'object' && isObject(value) ? unknownPaths(property, value, `${prefix}${key}.`) : [];
+    return property.type === 'object' && isObject(value)
+      ? unknownPaths(property, value, `${prefix}${key}.`)
+      : [];
   });
 }
 
@@ -181,9 +222,13 @@ function unknownPaths(schema: Schema, data: Data, prefix = ''): string[] {
 function missingRequired(schema: Schema, data: Data, prefix = ''): string[] {
   const { properties, required } = visible(schema, data);
   return [
-    ...required.filter(key => data[key] === undefined).map(key => `${prefix}${key}`),
+    ...required
+      .filter(key => data[key] === undefined)
+      .map(key => `${prefix}${key}`),
     ...Object.entries<Schema>(properties).flatMap(([key, property]) =>
-      property.type === 'object' && isObject(data[key]) ? missingRequired(property, data[key], `${prefix}${key}.`) : [],
+      property.type === 'object' && isObject(data[key])
+        ? missingRequired(property, data[key], `${prefix}${key}.`)
+        : [],
     ),
   ];
 }
@@ -197,15 +242,23 @@ type Field = { path: string; node: Schema };
 
 function formFields(schema: Schema, prefix = ''): Field[] {
   const fields: Field[] = [];
-  for (const [key, property] of Object.entries<Schema>(schema.properties ?? {})) {
+  for (const [key, property] of Object.entries<Schema>(
+    schema.properties ?? {},
+  )) {
     fields.push({ path: `${prefix}${key}`, node: property });
-    if (property.type === 'object') fields.push(...formFields(property, `${prefix}${key}.`));
+    if (property.type === 'object')
+      fields.push(...formFields(property, `${prefix}${key}.`));
   }
-  for (const [key, dependency] of Object.entries<Schema>(schema.dependencies ?? {})) {
+  for (const [key, dependency] of Object.entries<Schema>(
+    schema.dependencies ?? {},
+  )) {
     for (const branch of dependency.oneOf ?? []) {
       const { [key]: _discriminator, ...properties } = branch.properties;
       fields.push(
-        ...formFields({ ...branch, properties }, `${prefix}{${key}=${String(branchValue(branch, key))}}.`),
+        ...formFields(
+          { ...branch, properties },
+          `${prefix}{${key}=${String(branchValue(branch, key))}}.`,
+        ),
       );
     }
   }
@@ -214,17 +267,25 @@ function formFields(schema: Schema, prefix = ''): Field[] {
 
 function modelFields(schema: Schema, prefix = ''): Field[] {
   const fields: Field[] = [];
-  for (const [key, property] of Object.entries<Schema>(schema.properties ?? {})) {
+  for (const [key, property] of Object.entries<Schema>(
+    schema.properties ?? {},
+  )) {
     const branches: Schema[] | undefined = property.oneOf ?? property.anyOf;
     if (branches) {
       // A discriminated union: the discriminator is the property with a const in every branch.
       const discriminator = Object.keys(branches[0].properties ?? {}).find(k =>
         branches.every(b => b.properties?.[k] && 'const' in b.properties[k]),
       );
-      if (!discriminator) throw new Error(`model union ${prefix}${key} has no discriminator`);
-      fields.push({ path: `${prefix}${key}`, node: { ...property, type: 'object' } });
+      if (!discriminator)
+        throw new Error(`model union ${prefix}${key} has no discriminator`);
+      fields.push({
+        path: `${prefix}${key}`,
+        node: { ...property, type: 'object' },
+      });
       // The model defaults a union through the whole section (e.g. cache: { store: 'redis' }).
-      const sectionDefault = isObject(property.default) ? property.default[discriminator] : undefined;
+      const sectionDefault = isObject(property.default)
+        ? property.default[discriminator]
+        : undefined;
       fields.push({
         path: `${prefix}${key}.${discriminator}`,
         node: {
@@ -245,21 +306,33 @@ function modelFields(schema: Schema, prefix = ''): Field[] {
       continue;
     }
     fields.push({ path: `${prefix}${key}`, node: property });
-    if (property.properties) fields.push(...modelFields(property, `${prefix}${key}.`));
+    if (property.properties)
+      fields.push(...modelFields(property, `${prefix}${key}.`));
   }
   return fields;
 }
 
-const modelJsonSchema = z.toJSONSchema(gatewayInputSchema, { io: 'input', unrepresentable: 'any' }) as Schema;
+const modelJsonSchema = z.toJSONSchema(gatewayInputSchema, {
+  io: 'input',
+  unrepresentable: 'any',
+}) as Schema;
 const model = new Map(modelFields(modelJsonSchema).map(f => [f.path, f.node]));
-const modelUnions = new Set([...model.keys()].flatMap(p => [...p.matchAll(/\{([^=}]+)=[^}]*\}/g)].map(m => m[1])));
+const modelUnions = new Set(
+  [...model.keys()].flatMap(p =>
+    [...p.matchAll(/\{([^=}]+)=[^}]*\}/g)].map(m => m[1]),
+  ),
+);
 
 /** Drops the form's branch qualifiers that are not the model's union discriminators. */
 function normalize(formPath: string): string {
-  return formPath.replace(/\{([^=}]+)=[^}]*\}\./g, (whole, key) => (modelUnions.has(key) ? whole : ''));
+  return formPath.replace(/\{([^=}]+)=[^}]*\}\./g, (whole, key) =>
+    modelUnions.has(key) ? whole : '',
+  );
 }
 
-const formSectionFields = formFields(formSchema).filter(f => f.path !== 'repoUrl');
+const formSectionFields = formFields(formSchema).filter(
+  f => f.path !== 'repoUrl',
+);
 
 // ---------------------------------------------------------------------------------------
 
@@ -284,7 +357,8 @@ describe('templates/portkey-gateway', () => {
     const repoUrl = pages[pages.length - 1].properties.repoUrl;
     expect(repoUrl['ui:field']).toBe('RepoUrlPicker');
     expect(repoUrl['ui:options'].allowedHosts).toEqual(['github.com']);
-    const owner = pages.find(p => p.properties?.catalog)!.properties.catalog.properties.owner;
+    const owner = pages.find(p => p.properties?.catalog)!.properties.catalog
+      .properties.owner;
     expect(owner['ui:field']).toBe('OwnerPicker');
     expect(owner['ui:options'].catalogFilter.kind).toBe('Group');
   });
@@ -297,19 +371,41 @@ describe('templates/portkey-gateway', () => {
   describe('examples', () => {
     it('include one file per documented option', () => {
       const required = [
-        'log-store-s3', 'log-store-s3-assume-access-keys', 'log-store-s3-assume-irsa', 'log-store-s3-assume-imds',
-        'log-store-gcs', 'log-store-wasabi', 'log-store-netapp', 'log-store-s3-custom',
-        'log-store-azure-storage-key', 'log-store-azure-managed-identity', 'log-store-azure-entra',
-        'log-store-mongo', 'log-store-mongo-pem', 'analytics-control-plane-otel', 'analytics-clickhouse',
-        'analytics-clickhouse-otel', 'cache-redis', 'cache-aws-elastic-cache', 'cache-aws-elastic-cache-url-in-secret',
-        'cache-custom', 'bedrock-access-keys', 'bedrock-pod-role', 'data-service', 'mcp-all', 'mcp-only',
-        'autoscaling-ingress-tls', 'existing-service-account',
+        'log-store-s3',
+        'log-store-s3-assume-access-keys',
+        'log-store-s3-assume-irsa',
+        'log-store-s3-assume-imds',
+        'log-store-gcs',
+        'log-store-wasabi',
+        'log-store-netapp',
+        'log-store-s3-custom',
+        'log-store-azure-storage-key',
+        'log-store-azure-managed-identity',
+        'log-store-azure-entra',
+        'log-store-mongo',
+        'log-store-mongo-pem',
+        'analytics-control-plane-otel',
+        'analytics-clickhouse',
+        'analytics-clickhouse-otel',
+        'cache-redis',
+        'cache-aws-elastic-cache',
+        'cache-aws-elastic-cache-url-in-secret',
+        'cache-custom',
+        'bedrock-access-keys',
+        'bedrock-pod-role',
+        'data-service',
+        'mcp-all',
+        'mcp-only',
+        'autoscaling-ingress-tls',
+        'existing-service-account',
       ].map(name => `${name}.yaml`);
       expect(exampleFiles).toEqual(expect.arrayContaining(required));
     });
 
     it.each(examples)('%s starts with a comment naming its option', file => {
-      const first = fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8').split('\n')[0];
+      const first = fs
+        .readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')
+        .split('\n')[0];
       expect(first).toMatch(/^# \S/);
     });
 
@@ -318,19 +414,25 @@ describe('templates/portkey-gateway', () => {
       expect(answers.repoUrl).toBe('github.com?owner=acme&repo=gitops');
     });
 
-    it.each(examples)('%s is exactly what the form produces (visible fields, defaults filled)', (_file, answers) => {
-      expect(unknownPaths(formSchema, answers)).toEqual([]);
-      expect(missingRequired(formSchema, answers)).toEqual([]);
-      expect(fillDefaults(formSchema, answers)).toEqual(answers);
-    });
+    it.each(examples)(
+      '%s is exactly what the form produces (visible fields, defaults filled)',
+      (_file, answers) => {
+        expect(unknownPaths(formSchema, answers)).toEqual([]);
+        expect(missingRequired(formSchema, answers)).toEqual([]);
+        expect(fillDefaults(formSchema, answers)).toEqual(answers);
+      },
+    );
 
-    it.each(examples)('%s validates and renders with the model', (_file, answers) => {
-      const { repoUrl: _repoUrl, ...input } = answers;
-      const validation = validateGatewayInput(input);
-      expect(validation.ok ? [] : validation.errors).toEqual([]);
-      const rendered = renderGateway(input);
-      expect(rendered.ok ? [] : rendered.errors).toEqual([]);
-    });
+    it.each(examples)(
+      '%s validates and renders with the model',
+      (_file, answers) => {
+        const { repoUrl: _repoUrl, ...input } = answers;
+        const validation = validateGatewayInput(input);
+        expect(validation.ok ? [] : validation.errors).toEqual([]);
+        const rendered = renderGateway(input);
+        expect(rendered.ok ? [] : rendered.errors).toEqual([]);
+      },
+    );
 
     it('together choose every option the form offers', () => {
       const branches = formSectionFields
@@ -349,14 +451,18 @@ describe('templates/portkey-gateway', () => {
         }
         return true;
       };
-      const uncovered = [...new Set(branches)].filter(b => !examples.some(([, answers]) => chosen(answers, b)));
+      const uncovered = [...new Set(branches)].filter(
+        b => !examples.some(([, answers]) => chosen(answers, b)),
+      );
       expect(uncovered).toEqual([]);
     });
   });
 
   describe('form fields and the model', () => {
     it('every form field exists in the model (none is silently dropped)', () => {
-      const missing = formSectionFields.map(f => normalize(f.path)).filter(p => !model.has(p));
+      const missing = formSectionFields
+        .map(f => normalize(f.path))
+        .filter(p => !model.has(p));
       expect(missing).toEqual([]);
     });
 
@@ -371,13 +477,19 @@ describe('templates/portkey-gateway', () => {
         const modelNode = model.get(normalize(formPath));
         if (!modelNode) continue;
         if (modelNode.type && node.type !== modelNode.type) {
-          problems.push(`${formPath}: form type ${node.type}, model type ${modelNode.type}`);
+          problems.push(
+            `${formPath}: form type ${node.type}, model type ${modelNode.type}`,
+          );
         }
-        const modelValues: unknown[] | undefined = modelNode.enum ?? ('const' in modelNode ? [modelNode.const] : undefined);
+        const modelValues: unknown[] | undefined =
+          modelNode.enum ??
+          ('const' in modelNode ? [modelNode.const] : undefined);
         for (const value of node.enum ?? []) {
-          if (modelValues && !modelValues.includes(value)) problems.push(`${formPath}: the model does not accept ${value}`);
+          if (modelValues && !modelValues.includes(value))
+            problems.push(`${formPath}: the model does not accept ${value}`);
         }
-        if (node.type !== 'object' && !node.title) problems.push(`${formPath}: no title`);
+        if (node.type !== 'object' && !node.title)
+          problems.push(`${formPath}: no title`);
       }
       expect(problems).toEqual([]);
     });
@@ -387,37 +499,67 @@ describe('templates/portkey-gateway', () => {
       for (const { path: formPath, node } of formSectionFields) {
         const modelNode = model.get(normalize(formPath));
         if (!modelNode || node.type === 'object') continue;
-        if (modelNode.default !== undefined && !isDeepStrictEqual(node.default, modelNode.default)) {
-          problems.push(`${formPath}: form default ${JSON.stringify(node.default)}, model default ${JSON.stringify(modelNode.default)}`);
+        if (
+          modelNode.default !== undefined &&
+          !isDeepStrictEqual(node.default, modelNode.default)
+        ) {
+          problems.push(
+            `${formPath}: form default ${JSON.stringify(
+              node.default,
+            )}, model default ${JSON.stringify(modelNode.default)}`,
+          );
         }
         if (node.default !== undefined && modelNode.default === undefined) {
-          problems.push(`${formPath}: form default ${JSON.stringify(node.default)} but the model has none`);
+          problems.push(
+            `${formPath}: form default ${JSON.stringify(
+              node.default,
+            )} but the model has none`,
+          );
         }
       }
       expect(problems).toEqual([]);
     });
 
-    it.each(examples)('%s still validates and renders with its defaulted fields refilled from the form', (_file, answers) => {
-      const refilled = fillDefaults(formSchema, stripDefaults(formSchema, answers, false));
-      expect(formErrors(refilled)).toEqual([]);
-      const { repoUrl: _r, ...input } = refilled;
-      const rendered = renderGateway(input);
-      expect(rendered.ok ? [] : rendered.errors).toEqual([]);
-    });
+    it.each(examples)(
+      '%s still validates and renders with its defaulted fields refilled from the form',
+      (_file, answers) => {
+        const refilled = fillDefaults(
+          formSchema,
+          stripDefaults(formSchema, answers, false),
+        );
+        expect(formErrors(refilled)).toEqual([]);
+        const { repoUrl: _r, ...input } = refilled;
+        const rendered = renderGateway(input);
+        expect(rendered.ok ? [] : rendered.errors).toEqual([]);
+      },
+    );
 
-    it.each(examples)('%s renders the same when the model, not the form, fills the defaults', (_file, answers) => {
-      const { repoUrl: _r, ...input } = answers;
-      const { repoUrl: _r2, ...bare } = stripDefaults(formSchema, answers, true);
-      const full = renderGateway(input);
-      const fromModel = renderGateway(bare);
-      if (!full.ok || !fromModel.ok) throw new Error(JSON.stringify([full, fromModel]));
-      expect(fromModel.files).toEqual(full.files);
-    });
+    it.each(examples)(
+      '%s renders the same when the model, not the form, fills the defaults',
+      (_file, answers) => {
+        const { repoUrl: _r, ...input } = answers;
+        const { repoUrl: _r2, ...bare } = stripDefaults(
+          formSchema,
+          answers,
+          true,
+        );
+        const full = renderGateway(input);
+        const fromModel = renderGateway(bare);
+        if (!full.ok || !fromModel.ok)
+          throw new Error(JSON.stringify([full, fromModel]));
+        expect(fromModel.files).toEqual(full.files);
+      },
+    );
 
     it('never asks for a secret value', () => {
-      const credentialLike = /(password|passwd|secretkey|accesskey|clientsecret|token|apikey|connectionurl|headers)$/i;
+      const credentialLike =
+        /(password|passwd|secretkey|accesskey|clientsecret|token|apikey|connectionurl|headers)$/i;
       const offenders = formSectionFields
-        .filter(f => credentialLike.test(f.path.split('.').pop()!) || f.node.format === 'password')
+        .filter(
+          f =>
+            credentialLike.test(f.path.split('.').pop()!) ||
+            f.node.format === 'password',
+        )
         .map(f => f.path);
       expect(offenders).toEqual([]);
       const widgets = JSON.stringify(pages).match(/"ui:widget":"password"/g);
@@ -426,23 +568,64 @@ describe('templates/portkey-gateway', () => {
   });
 
   describe('name rules', () => {
-    const base = () => clone(examples.find(([file]) => file === 'log-store-s3.yaml')![1]);
+    const base = () =>
+      clone(examples.find(([file]) => file === 'log-store-s3.yaml')![1]);
 
     it.each([
-      ['a release name with capitals and "_"', (a: Data) => { a.gateway.releaseName = 'Bad_Name'; }, '/gateway/releaseName'],
-      ['a 54-character release name', (a: Data) => { a.gateway.releaseName = 'a'.repeat(54); }, '/gateway/releaseName'],
-      ['a 64-character namespace', (a: Data) => { a.gateway.namespace = 'n'.repeat(64); }, '/gateway/namespace'],
-      ['a Secret name with "_"', (a: Data) => { a.secrets.secretName = 'gateway_secrets'; }, '/secrets/secretName'],
-      ['an ARN with a short account', (a: Data) => { a.serviceAccount.roleArn = 'arn:aws:iam::12345:role/portkey'; }, '/serviceAccount/roleArn'],
-      ['a user ARN instead of a role ARN', (a: Data) => { a.serviceAccount.roleArn = 'arn:aws:iam::123456789012:user/portkey'; }, '/serviceAccount/roleArn'],
+      [
+        'a release name with capitals and "_"',
+        (a: Data) => {
+          a.gateway.releaseName = 'Bad_Name';
+        },
+        '/gateway/releaseName',
+      ],
+      [
+        'a 54-character release name',
+        (a: Data) => {
+          a.gateway.releaseName = 'a'.repeat(54);
+        },
+        '/gateway/releaseName',
+      ],
+      [
+        'a 64-character namespace',
+        (a: Data) => {
+          a.gateway.namespace = 'n'.repeat(64);
+        },
+        '/gateway/namespace',
+      ],
+      [
+        'a Secret name with "_"',
+        (a: Data) => {
+          a.secrets.secretName = 'gateway_secrets';
+        },
+        '/secrets/secretName',
+      ],
+      [
+        'an ARN with a short account',
+        (a: Data) => {
+          a.serviceAccount.roleArn = 'arn:aws:iam::12345:role/portkey';
+        },
+        '/serviceAccount/roleArn',
+      ],
+      [
+        'a user ARN instead of a role ARN',
+        (a: Data) => {
+          a.serviceAccount.roleArn = 'arn:aws:iam::123456789012:user/portkey';
+        },
+        '/serviceAccount/roleArn',
+      ],
     ])('rejects %s, like the model', (_what, mutate, pointer) => {
       const answers = base();
       mutate(answers);
-      expect(formErrors(answers).some(e => e.startsWith(`${pointer} `))).toBe(true);
+      expect(formErrors(answers).some(e => e.startsWith(`${pointer} `))).toBe(
+        true,
+      );
       const { repoUrl: _r, ...input } = answers;
       const field = pointer.slice(1).replace(/\//g, '.');
       const validation = validateGatewayInput(input);
-      expect(validation.ok ? [] : validation.errors.map(e => e.field)).toContain(field);
+      expect(
+        validation.ok ? [] : validation.errors.map(e => e.field),
+      ).toContain(field);
     });
 
     it('accepts the longest valid names', () => {
@@ -462,7 +645,8 @@ describe('templates/portkey-gateway', () => {
         expect(field['ui:help']).toMatch(/lowercase letters, digits and "-"/i);
         expect(field.pattern).toBe('^[a-z0-9]([-a-z0-9]*[a-z0-9])?$');
       }
-      const secretName = pages.find(p => p.properties?.secrets)!.properties.secrets.properties.secretName;
+      const secretName = pages.find(p => p.properties?.secrets)!.properties
+        .secrets.properties.secretName;
       expect(secretName.maxLength).toBe(253);
       expect(secretName['ui:help']).toMatch(/253/);
       expect(secretName.description).toMatch(/<release>-gateway-secrets/);
@@ -477,7 +661,9 @@ describe('templates/portkey-gateway', () => {
         ['publish', 'publish:github:pull-request'],
       ]);
       const [render, publish] = steps;
-      expect(render.input).toEqual(Object.fromEntries(SECTIONS.map(s => [s, `\${{ parameters.${s} }}`])));
+      expect(render.input).toEqual(
+        Object.fromEntries(SECTIONS.map(s => [s, `\${{ parameters.${s} }}`])),
+      );
       expect(publish.input).toEqual(
         expect.objectContaining({
           repoUrl: '${{ parameters.repoUrl }}',
@@ -498,7 +684,9 @@ describe('templates/portkey-gateway', () => {
 
     it('link to the pull request and name the Secret and its keys', () => {
       expect(template.spec.output.links).toEqual([
-        expect.objectContaining({ url: '${{ steps.publish.output.remoteUrl }}' }),
+        expect.objectContaining({
+          url: '${{ steps.publish.output.remoteUrl }}',
+        }),
       ]);
       const text = JSON.stringify(template.spec.output.text);
       expect(text).toContain('steps.render.output.secretName');
