@@ -56,15 +56,24 @@ export async function dryRun(
   template: unknown,
   values: unknown,
 ): Promise<DryRunResponse> {
-  const token = await getGuestToken(request);
-  const res = await request.post(`${BACKEND_URL}/api/scaffolder/v2/dry-run`, {
-    headers: { Authorization: `Bearer ${token}` },
-    data: { template, values, secrets: {}, directoryContents: [] },
-  });
+  const res = await dryRunResponse(request, template, values);
   const text = await res.text();
   expect(res.status(), `dry-run answered: ${text.slice(0, 2000)}`).toBe(200);
   const body: DryRunResponse = JSON.parse(text);
   const failed = body.log.filter(entry => entry.body.status === 'failed');
   expect(failed, 'failed steps in the dry-run log').toEqual([]);
   return body;
+}
+
+/** The raw dry-run answer, for tests that expect it to fail. */
+export async function dryRunResponse(
+  request: APIRequestContext,
+  template: unknown,
+  values: unknown,
+) {
+  const token = await getGuestToken(request);
+  return request.post(`${BACKEND_URL}/api/scaffolder/v2/dry-run`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { template, values, secrets: {}, directoryContents: [] },
+  });
 }
