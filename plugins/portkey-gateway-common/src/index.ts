@@ -19,3 +19,5 @@ export * from './review/buildPullRequest';
 export * from './check/checkChartValues';
 export * from './model/dropInactiveFields';
 export * from './model/unknownFields';
+export * from './permissions/permissions';
+export * from './settings/readGatewaySettings';
