@@ -68,9 +68,9 @@ describe('readGatewaySettings', () => {
     const { pem, imdsV1, ...logStore } = input.logStore as any;
     if (logStore.auth === 'imds') logStore.imdsV1 = imdsV1;
     expect(settings.logStore).toMatchObject(logStore);
-    if (pem && pem.source !== 'none')
-      expect(settings.logStore.pem).toEqual(pem);
-    else expect(settings.logStore.pem).toBeUndefined();
+    expect(settings.logStore.pem).toEqual(
+      pem && pem.source !== 'none' ? pem : undefined,
+    );
     const { url, ...cache } = input.cache as any;
     expect(settings.cache).toMatchObject(cache);
     expect(settings.cache.url).toBe(

@@ -168,12 +168,12 @@ export function readGatewaySettings(
   const roleArn = deployed.serviceAccount?.annotations?.[IRSA_ANNOTATION];
 
   const rawMode = deployed.env.SERVER_MODE?.value ?? '';
-  const mode =
-    rawMode === ''
-      ? 'gateway'
-      : rawMode === 'all' || rawMode === 'mcp'
-      ? rawMode
-      : 'invalid';
+  const modes: Record<string, GatewaySettings['server']['mode']> = {
+    '': 'gateway',
+    all: 'all',
+    mcp: 'mcp',
+  };
+  const mode = modes[rawMode] ?? 'invalid';
 
   const settings: GatewaySettings = {
     core: {
