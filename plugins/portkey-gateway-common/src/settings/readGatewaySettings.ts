@@ -173,7 +173,7 @@ export function readGatewaySettings(
     all: 'all',
     mcp: 'mcp',
   };
-  const mode = modes[rawMode] ?? 'invalid';
+  const mode = Object.hasOwn(modes, rawMode) ? modes[rawMode] : 'invalid';
 
   const settings: GatewaySettings = {
     core: {
