@@ -1,0 +1,36 @@
+export interface Config {
+  /** Configuration of the Portkey gateway status view (plugin portkey-gateway). */
+  portkeyGateway?: {
+    /**
+     * Namespaces whose gateways may be read, for clusters that do not list their own
+     * (including clusters taken from the Kubernetes plugin or the kubeconfig); default: all.
+     */
+    namespaces?: string[];
+    /**
+     * The clusters gateways run in. When omitted, the clusters of Backstage's Kubernetes plugin
+     * (`kubernetes.clusterLocatorMethods` of type `config`) are used; when there are none, the
+     * local kubeconfig's current context, as kubectl does.
+     */
+    clusters?: Array<{
+      /** The name users see and catalog entities refer to (annotation portkey.ai/gateway-cluster). */
+      name: string;
+      /** The API server URL, e.g. https://k8s.example.com:6443. Omit with authProvider inCluster. */
+      url?: string;
+      /** serviceAccount (a token, the default) or inCluster (the pod's own service account). */
+      authProvider?: 'serviceAccount' | 'inCluster';
+      /**
+       * The service-account token the backend calls the API server with.
+       * @visibility secret
+       */
+      serviceAccountToken?: string;
+      /** The API server's CA certificate, base64-encoded PEM. */
+      caData?: string;
+      /** Path to a file with the API server's CA certificate. */
+      caFile?: string;
+      /** Skips TLS verification: for development clusters only. */
+      skipTLSVerify?: boolean;
+      /** Namespaces whose gateways may be read; default: all. */
+      namespaces?: string[];
+    }>;
+  };
+}

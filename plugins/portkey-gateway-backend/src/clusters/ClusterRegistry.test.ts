@@ -1,0 +1,148 @@
+import { ConfigReader } from '@backstage/config';
+import { readFileSync } from 'node:fs';
+import { readClusterDefinitions } from './clusterDefinitions';
+import { ClusterRegistry } from './ClusterRegistry';
+import { toPortalError } from './kubernetesErrors';
+import {
+  createTestNamespace,
+  deleteTestNamespace,
+  testCluster,
+} from '../__testUtils__/testCluster';
+
+const cluster = testCluster();
+const describeLocal = cluster.real ? describe.skip : describe;
+
+describeLocal('clusters against the real kube-apiserver', () => {
+  let namespace: string;
+  beforeAll(async () => {
+    namespace = await createTestNamespace('registry');
+  });
+  afterAll(() => deleteTestNamespace(namespace));
+
+  const clusterConfig = (token: string, namespaces?: string[]) =>
+    new ConfigReader({
+      portkeyGateway: {
+        clusters: [
+          {
+            name: 'local',
+            url: cluster.url,
+            serviceAccountToken: token,
+            caData: Buffer.from(readFileSync(cluster.caFile!)).toString(
+              'base64',
+            ),
+            ...(namespaces ? { namespaces } : {}),
+          },
+        ],
+      },
+    });
+
+  it('reaches the API server with a configured URL, token and CA', async () => {
+    const registry = new ClusterRegistry(
+      readClusterDefinitions(clusterConfig(cluster.adminToken!)),
+    );
+    const { core } = registry.forNamespace('local', namespace);
+    const pods = await core.listNamespacedPod({ namespace });
+    expect(pods.items).toEqual([]);
+    // With one cluster, the name may be left out.
+    expect(registry.forNamespace(undefined, namespace).name).toBe('local');
+  });
+
+  it('refuses a namespace outside the allow-list before calling Kubernetes', () => {
+    const registry = new ClusterRegistry(
+      readClusterDefinitions(
+        clusterConfig(cluster.adminToken!, ['ai-gateways']),
+      ),
+    );
+    expect(() => registry.forNamespace('local', namespace)).toThrow(
+      `Namespace "${namespace}" of cluster "local" is not one the portal may read (allowed: ai-gateways)`,
+    );
+    expect(() => registry.forNamespace('elsewhere', 'ai-gateways')).toThrow(
+      'Unknown cluster "elsewhere" (configured: local)',
+    );
+  });
+
+  it('turns an RBAC refusal for the unprivileged user into a clear 403', async () => {
+    const registry = new ClusterRegistry(
+      readClusterDefinitions(clusterConfig(cluster.userToken!)),
+    );
+    const error = await registry
+      .forNamespace('local', namespace)
+      .core.listNamespacedPod({ namespace })
+      .catch(e =>
+        toPortalError(e, {
+          cluster: 'local',
+          action: `list pods in namespace ${namespace}`,
+        }),
+      );
+    expect(error).toMatchObject({
+      name: 'NotAllowedError',
+      message: `The portal's Kubernetes credentials for cluster "local" may not list pods in namespace ${namespace} (Kubernetes answered 403)`,
+    });
+  });
+
+  it('turns an unreachable cluster into a 503', async () => {
+    const registry = new ClusterRegistry(
+      readClusterDefinitions(
+        new ConfigReader({
+          portkeyGateway: {
+            clusters: [
+              {
+                name: 'gone',
+                url: 'https://127.0.0.1:1',
+                serviceAccountToken: 'x',
+                skipTLSVerify: true,
+              },
+            ],
+          },
+        }),
+      ),
+    );
+    const error = await registry
+      .forNamespace('gone', 'ns')
+      .core.listNamespacedPod({ namespace: 'ns' })
+      .catch(e => toPortalError(e, { cluster: 'gone', action: 'list pods' }));
+    expect(error.name).toBe('ServiceUnavailableError');
+    expect(error.message).toMatch(
+      /^Cluster "gone" cannot be reached \(ECONNREFUSED\)/,
+    );
+  });
+});
+
+describe('cluster definitions', () => {
+  it("uses the Kubernetes plugin's config clusters when the plugin has none of its own", () => {
+    const definitions = readClusterDefinitions(
+      new ConfigReader({
+        portkeyGateway: { namespaces: ['ai'] },
+        kubernetes: {
+          clusterLocatorMethods: [
+            { type: 'catalog' },
+            {
+              type: 'config',
+              clusters: [
+                {
+                  name: 'prod',
+                  url: 'https://prod:6443',
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: 't',
+                },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    expect(definitions.map(d => [d.name, d.source, d.namespaces])).toEqual([
+      ['prod', 'kubernetes.clusterLocatorMethods', ['ai']],
+    ]);
+    expect(definitions[0].kubeConfig().getCurrentCluster()?.server).toBe(
+      'https://prod:6443',
+    );
+  });
+
+  it('falls back to the local kubeconfig, as kubectl does', () => {
+    const definitions = readClusterDefinitions(new ConfigReader({}));
+    expect(definitions.map(d => [d.name, d.source])).toEqual([
+      ['default', 'kubeconfig'],
+    ]);
+  });
+});

@@ -1,0 +1,63 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { portkeyGatewayPermissions } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import { readClusterDefinitions } from './clusters/clusterDefinitions';
+import { ClusterRegistry } from './clusters/ClusterRegistry';
+import { GatewayLogsService } from './logs/GatewayLogsService';
+import { createRouter } from './router';
+import { GatewaySettingsService } from './settings/GatewaySettingsService';
+import { GatewayStatusService } from './status/GatewayStatusService';
+
+/**
+ * The Portkey gateway backend: status, logs and settings of deployed gateways per namespace,
+ * under /api/portkey-gateway.
+ *
+ * @public
+ */
+export const portkeyGatewayPlugin = createBackendPlugin({
+  pluginId: 'portkey-gateway',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+      },
+      async init({
+        config,
+        logger,
+        httpAuth,
+        httpRouter,
+        permissions,
+        permissionsRegistry,
+      }) {
+        permissionsRegistry.addPermissions(portkeyGatewayPermissions);
+        const definitions = readClusterDefinitions(config);
+        for (const d of definitions) {
+          logger.info(
+            `Portkey gateways: cluster "${d.name}" from ${
+              d.source
+            }, namespaces: ${d.namespaces?.join(', ') ?? 'all'}`,
+          );
+        }
+        const clusters = new ClusterRegistry(definitions);
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            permissions,
+            logger,
+            clusters,
+            status: new GatewayStatusService(),
+            logs: new GatewayLogsService(),
+            settings: new GatewaySettingsService(),
+          }),
+        );
+      },
+    });
+  },
+});
