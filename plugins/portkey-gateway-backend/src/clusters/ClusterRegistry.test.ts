@@ -101,8 +101,8 @@ describeLocal('clusters against the real kube-apiserver', () => {
       .forNamespace('gone', 'ns')
       .core.listNamespacedPod({ namespace: 'ns' })
       .catch(e => toPortalError(e, { cluster: 'gone', action: 'list pods' }));
-    expect(error.name).toBe('ServiceUnavailableError');
-    expect(error.message).toMatch(
+    expect((error as Error).name).toBe('ServiceUnavailableError');
+    expect((error as Error).message).toMatch(
       /^Cluster "gone" cannot be reached \(ECONNREFUSED\)/,
     );
   });
