@@ -21,3 +21,4 @@ export * from './model/dropInactiveFields';
 export * from './model/unknownFields';
 export * from './permissions/permissions';
 export * from './settings/readGatewaySettings';
+export * from './api/status';

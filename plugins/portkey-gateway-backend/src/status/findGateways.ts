@@ -1,0 +1,123 @@
+import type { CoreV1Event, V1Deployment, V1Pod } from '@kubernetes/client-node';
+import {
+  PORTKEY_CHART,
+  gatewayFullname,
+} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import type { GatewayStatus } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import { summarizeWorkload } from './summarizePods';
+
+const NAME = 'app.kubernetes.io/name';
+const INSTANCE = 'app.kubernetes.io/instance';
+const COMPONENT = 'app.kubernetes.io/component';
+const CHART = 'helm.sh/chart';
+const VERSION = 'app.kubernetes.io/version';
+
+/**
+ * One label selector for everything the chart runs in a namespace (gateway, data service and
+ * Redis pods or Deployments), so a namespace costs one list per kind. With a release, only
+ * that release's objects.
+ */
+export function chartSelector(release?: string): string {
+  const names = `${NAME} in (${PORTKEY_CHART.name},${PORTKEY_CHART.inClusterRedisName})`;
+  return release ? `${names},${INSTANCE}=${release}` : `${names},${INSTANCE}`;
+}
+
+type Labelled = { metadata?: { labels?: { [key: string]: string } } };
+
+const labels = (o: Labelled) => o.metadata?.labels ?? {};
+
+/** Gateway pods and Deployments carry the chart's name label and no component label. */
+export function isGateway(o: Labelled): boolean {
+  const l = labels(o);
+  return l[NAME] === PORTKEY_CHART.name && !(COMPONENT in l);
+}
+
+export function isDataService(o: Labelled, release: string): boolean {
+  const l = labels(o);
+  return (
+    l[INSTANCE] === release &&
+    l[COMPONENT] === `${gatewayFullname(release)}-dataservice`
+  );
+}
+
+export function isRedis(o: Labelled, release: string): boolean {
+  const l = labels(o);
+  return (
+    l[NAME] === PORTKEY_CHART.inClusterRedisName && l[INSTANCE] === release
+  );
+}
+
+/** Releases in the order of their names, from gateway Deployments and gateway pods. */
+export function releasesOf(deployments: V1Deployment[], pods: V1Pod[]) {
+  const releases = new Set<string>();
+  for (const o of [...deployments, ...pods]) {
+    const release = labels(o)[INSTANCE];
+    if (release && isGateway(o)) releases.add(release);
+  }
+  return [...releases].sort();
+}
+
+/**
+ * Groups what a namespace's lists returned into gateways: each release's gateway Deployment
+ * and pods, with its data service and in-cluster Redis beside it.
+ */
+export function findGateways(input: {
+  pods: V1Pod[];
+  deployments: V1Deployment[];
+  events: CoreV1Event[];
+  release?: string;
+  maxEvents?: number;
+}): GatewayStatus[] {
+  const { pods, deployments, events, maxEvents } = input;
+  const releases = releasesOf(deployments, pods).filter(
+    r => !input.release || r === input.release,
+  );
+  return releases.map(release => {
+    const ofRelease = (o: Labelled) => labels(o)[INSTANCE] === release;
+    const fullname = gatewayFullname(release);
+    const gatewayDeployments = deployments.filter(
+      d => ofRelease(d) && isGateway(d),
+    );
+    const deployment =
+      gatewayDeployments.find(d => d.metadata?.name === fullname) ??
+      gatewayDeployments[0];
+    const gateway = summarizeWorkload({
+      name: deployment?.metadata?.name ?? fullname,
+      deployment,
+      pods: pods.filter(p => ofRelease(p) && isGateway(p)),
+      events,
+      maxEvents,
+      container: PORTKEY_CHART.gatewayContainer,
+    });
+    const side = (match: (o: Labelled) => boolean, fallbackName: string) => {
+      const d = deployments.find(match);
+      const p = pods.filter(match);
+      if (!d && p.length === 0) return undefined;
+      return summarizeWorkload({
+        name: d?.metadata?.name ?? fallbackName,
+        deployment: d,
+        pods: p,
+        events,
+        maxEvents,
+      });
+    };
+    const dataService = side(
+      o => isDataService(o, release),
+      `${fullname}-dataservice`,
+    );
+    const redis = side(
+      o => isRedis(o, release),
+      PORTKEY_CHART.inClusterRedisName,
+    );
+    const source: Labelled =
+      deployment ?? pods.find(p => ofRelease(p) && isGateway(p)) ?? {};
+    return {
+      release,
+      chart: labels(source)[CHART],
+      appVersion: labels(source)[VERSION],
+      ...gateway,
+      ...(dataService ? { dataService } : {}),
+      ...(redis ? { redis } : {}),
+    };
+  });
+}

@@ -1,0 +1,268 @@
+import type {
+  CoreV1Event,
+  V1ContainerStatus,
+  V1Deployment,
+  V1Pod,
+} from '@kubernetes/client-node';
+import type {
+  GatewayContainerStatus,
+  GatewayHint,
+  GatewayPodStatus,
+  GatewayRolloutState,
+  GatewayWarningEvent,
+  GatewayWorkloadStatus,
+} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import { HintContext, hintFor } from './hints';
+
+const MAX_MESSAGE = 500;
+
+function shorten(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
+}
+
+/** client-node gives Date objects; tests and other callers may give strings. */
+export function isoDate(value: Date | string | undefined): string | undefined {
+  if (!value) return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+function uniqueHints(hints: (GatewayHint | undefined)[]): GatewayHint[] {
+  const seen = new Set<string>();
+  const out: GatewayHint[] = [];
+  for (const hint of hints) {
+    if (!hint || seen.has(hint.message)) continue;
+    seen.add(hint.message);
+    out.push(hint);
+  }
+  return out;
+}
+
+export function summarizeContainer(
+  status: V1ContainerStatus,
+  context: HintContext,
+): GatewayContainerStatus {
+  const { state, lastState } = status;
+  let summary: Pick<GatewayContainerStatus, 'state' | 'reason' | 'message'>;
+  if (state?.waiting) {
+    summary = {
+      state: 'waiting',
+      reason: state.waiting.reason,
+      message: shorten(state.waiting.message),
+    };
+  } else if (state?.terminated) {
+    summary = {
+      state: 'terminated',
+      reason: state.terminated.reason,
+      message: shorten(state.terminated.message),
+    };
+  } else if (state?.running) {
+    summary = { state: 'running' };
+  } else {
+    summary = { state: 'unknown' };
+  }
+  const last = lastState?.terminated;
+  return {
+    name: status.name,
+    image: status.image,
+    ready: status.ready === true,
+    restarts: status.restartCount ?? 0,
+    ...summary,
+    ...(last
+      ? {
+          lastTerminationReason: last.reason,
+          lastTerminationExitCode: last.exitCode,
+        }
+      : {}),
+    hints: uniqueHints([
+      hintFor(summary.reason, summary.message, context),
+      last?.reason && last.reason !== summary.reason
+        ? hintFor(last.reason, last.message, context)
+        : undefined,
+    ]),
+  };
+}
+
+/** The gateway container's named port, for the readiness-probe hint. */
+function gatewayPort(pod: V1Pod): number | undefined {
+  for (const container of pod.spec?.containers ?? []) {
+    const port = container.ports?.find(p => p.name === 'gateway');
+    if (port) return port.containerPort;
+  }
+  return undefined;
+}
+
+export function hintContextOf(pod: V1Pod | undefined): HintContext {
+  if (!pod) return {};
+  return {
+    imagePullSecrets: (pod.spec?.imagePullSecrets ?? [])
+      .map(s => s.name)
+      .filter((n): n is string => !!n),
+    gatewayPort: gatewayPort(pod),
+  };
+}
+
+/** What the view needs of a pod; never the pod object itself. */
+export function summarizePod(pod: V1Pod): GatewayPodStatus {
+  const context = hintContextOf(pod);
+  const statuses = [
+    ...(pod.status?.initContainerStatuses ?? []).filter(
+      s => !s.state?.terminated || s.state.terminated.exitCode !== 0,
+    ),
+    ...(pod.status?.containerStatuses ?? []),
+  ];
+  const containers = statuses.map(s => summarizeContainer(s, context));
+  const unscheduled = pod.status?.conditions?.find(
+    c => c.type === 'PodScheduled' && c.status === 'False',
+  );
+  const ready =
+    pod.status?.conditions?.some(
+      c => c.type === 'Ready' && c.status === 'True',
+    ) ?? false;
+  return {
+    name: pod.metadata?.name ?? '',
+    phase: pod.status?.phase ?? 'Unknown',
+    ready,
+    restarts: containers.reduce((sum, c) => sum + c.restarts, 0),
+    createdAt: isoDate(pod.metadata?.creationTimestamp),
+    node: pod.spec?.nodeName,
+    containers,
+    hints: uniqueHints([
+      ...containers.flatMap(c => c.hints),
+      unscheduled?.reason === 'Unschedulable'
+        ? hintFor('FailedScheduling', unscheduled.message, context)
+        : undefined,
+    ]),
+  };
+}
+
+export function summarizeEvent(
+  event: CoreV1Event,
+  context: HintContext,
+): GatewayWarningEvent {
+  const reason = event.reason ?? '';
+  const message = event.message ?? '';
+  const hint = hintFor(reason, message, context);
+  return {
+    object: `${event.involvedObject.kind}/${event.involvedObject.name}`,
+    reason,
+    message: shorten(message) ?? '',
+    count: event.count ?? event.series?.count ?? 1,
+    lastSeen: isoDate(
+      event.lastTimestamp ??
+        event.series?.lastObservedTime ??
+        event.eventTime ??
+        event.firstTimestamp ??
+        event.metadata?.creationTimestamp,
+    ),
+    ...(hint ? { hint } : {}),
+  };
+}
+
+/** Rollout state from the Deployment's conditions and replica counts (as `kubectl rollout status` reads them). */
+export function rolloutOf(deployment: V1Deployment): {
+  rollout: GatewayRolloutState;
+  rolloutMessage?: string;
+} {
+  const desired = deployment.spec?.replicas ?? 1;
+  const status = deployment.status ?? {};
+  const conditions = status.conditions ?? [];
+  const progressing = conditions.find(c => c.type === 'Progressing');
+  const available = conditions.find(c => c.type === 'Available');
+  const failure = conditions.find(
+    c => c.type === 'ReplicaFailure' && c.status === 'True',
+  );
+  if (progressing?.reason === 'ProgressDeadlineExceeded')
+    return { rollout: 'degraded', rolloutMessage: progressing.message };
+  if (failure) return { rollout: 'degraded', rolloutMessage: failure.message };
+  const updated = status.updatedReplicas ?? 0;
+  const total = status.replicas ?? 0;
+  const availableReplicas = status.availableReplicas ?? 0;
+  const observed =
+    (status.observedGeneration ?? 0) >= (deployment.metadata?.generation ?? 0);
+  if (
+    !observed ||
+    updated < desired ||
+    total > updated ||
+    availableReplicas < updated
+  ) {
+    // A rollout under way, unless the Deployment lacks minimum availability.
+    if (available?.status === 'False')
+      return {
+        rollout: 'degraded',
+        rolloutMessage: available.message ?? progressing?.message,
+      };
+    return { rollout: 'progressing', rolloutMessage: progressing?.message };
+  }
+  return { rollout: 'complete' };
+}
+
+function mainImage(
+  deployment: V1Deployment | undefined,
+  container: string | undefined,
+): string | undefined {
+  const containers = deployment?.spec?.template?.spec?.containers ?? [];
+  return (
+    (container ? containers.find(c => c.name === container) : undefined) ??
+    containers[0]
+  )?.image;
+}
+
+/**
+ * A Deployment (or, when only pods were found, its pods) with its pods and Warning events.
+ * `events` are those of the namespace; those about the Deployment, its ReplicaSets and the
+ * given pods are kept, newest first, at most `maxEvents`.
+ */
+export function summarizeWorkload(options: {
+  name: string;
+  deployment?: V1Deployment;
+  pods: V1Pod[];
+  events: CoreV1Event[];
+  container?: string;
+  maxEvents?: number;
+}): GatewayWorkloadStatus {
+  const { name, deployment, pods, events, container } = options;
+  const podNames = new Set(pods.map(p => p.metadata?.name));
+  const context = hintContextOf(pods[0]) ?? {};
+  if (!pods[0] && deployment?.spec?.template) {
+    Object.assign(
+      context,
+      hintContextOf({ spec: deployment.spec.template.spec } as V1Pod),
+    );
+  }
+  const warnings = events
+    .filter(e => {
+      const { kind, name: object } = e.involvedObject;
+      if (kind === 'Pod') return podNames.has(object);
+      if (kind === 'Deployment') return object === name;
+      // ReplicaSets are <deployment>-<pod-template-hash>.
+      if (kind === 'ReplicaSet')
+        return (
+          !!object &&
+          /^[a-z0-9]+$/.test(object.slice(name.length + 1)) &&
+          object.startsWith(`${name}-`)
+        );
+      return false;
+    })
+    .map(e => summarizeEvent(e, context))
+    .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''))
+    .slice(0, options.maxEvents ?? 20);
+  const status = deployment?.status;
+  return {
+    deployment: name,
+    image:
+      mainImage(deployment, container) ?? pods[0]?.spec?.containers?.[0]?.image,
+    replicas: {
+      desired: deployment ? deployment.spec?.replicas ?? 1 : pods.length,
+      ready:
+        status?.readyReplicas ??
+        (deployment ? 0 : pods.filter(p => summarizePod(p).ready).length),
+      available: status?.availableReplicas ?? 0,
+      updated: status?.updatedReplicas ?? 0,
+    },
+    ...(deployment ? rolloutOf(deployment) : { rollout: 'missing' as const }),
+    pods: pods.map(summarizePod).sort((a, b) => a.name.localeCompare(b.name)),
+    warnings,
+  };
+}
