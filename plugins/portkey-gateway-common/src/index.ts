@@ -22,3 +22,4 @@ export * from './model/unknownFields';
 export * from './permissions/permissions';
 export * from './settings/readGatewaySettings';
 export * from './api/status';
+export * from './api/settings';

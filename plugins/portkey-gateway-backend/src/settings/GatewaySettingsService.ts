@@ -1,10 +1,29 @@
+import {
+  GatewaySettingsResponse,
+  readGatewaySettings,
+} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { NamespaceTarget } from '../status/GatewayStatusService';
+import { findGatewayDeployment } from './findGatewayDeployment';
+import { readDeployedGateway } from './readDeployedGateway';
+import { settingsProblems } from './settingsProblems';
 
 /** Reads a gateway's settings as it runs, with Secret references instead of values. */
 export class GatewaySettingsService {
   async readSettings(
-    _target: NamespaceTarget & { release: string },
-  ): Promise<unknown> {
-    throw new Error('not implemented yet');
+    target: NamespaceTarget & { release: string },
+  ): Promise<GatewaySettingsResponse> {
+    const deployment = await findGatewayDeployment(target);
+    const reading = await readDeployedGateway(target, deployment);
+    const settings = readGatewaySettings(reading.deployed);
+    return {
+      release: target.release,
+      deployment: deployment.metadata?.name ?? '',
+      cluster: target.cluster,
+      namespace: target.namespace,
+      settings,
+      secrets: reading.secrets,
+      envFrom: reading.envFrom,
+      problems: [...reading.problems, ...settingsProblems(settings)],
+    };
   }
 }

@@ -1,0 +1,502 @@
+import {
+  AppsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  loadYaml,
+  RbacAuthorizationV1Api,
+} from '@kubernetes/client-node';
+import {
+  gatewayFullname,
+  GatewaySettingsResponse,
+  renderGateway,
+} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  createTestNamespace,
+  deleteTestNamespace,
+  testCluster,
+} from '../__testUtils__/testCluster';
+import {
+  chartObjectsFor,
+  clientsFor,
+  dataServiceDeployment,
+  EXISTING_ACCOUNT_ROLE,
+  fakeSecretValue,
+  gatewayDeployment,
+} from './__testUtils__/chartObjects';
+import { GatewaySettingsService } from './GatewaySettingsService';
+
+const examplesDir = resolve(
+  __dirname,
+  '../../../../templates/portkey-gateway/examples',
+);
+const examples = readdirSync(examplesDir).filter(f => f.endsWith('.yaml'));
+
+const cluster = testCluster();
+const admin = {
+  core: cluster.admin.makeApiClient(CoreV1Api),
+  apps: cluster.admin.makeApiClient(AppsV1Api),
+};
+const service = new GatewaySettingsService();
+const namespaces: string[] = [];
+
+async function namespaceFor(prefix: string) {
+  const namespace = await createTestNamespace(prefix);
+  namespaces.push(namespace);
+  return namespace;
+}
+
+afterAll(() => Promise.all(namespaces.map(deleteTestNamespace)));
+
+const readAsAdmin = (namespace: string, release: string) =>
+  service.readSettings({
+    cluster: 'local',
+    namespace,
+    release,
+    clients: clientsFor(cluster.admin),
+  });
+
+/** The response must never carry a credential value. */
+function expectNoSecretValue(response: GatewaySettingsResponse) {
+  expect(JSON.stringify(response)).not.toContain('super-secret-value');
+}
+
+describe('GatewaySettingsService against the real kube-apiserver', () => {
+  it.each(examples)(
+    'reads %s back as deployed in existing-Secret mode',
+    async file => {
+      const { repoUrl: _, ...answers } = loadYaml<any>(
+        readFileSync(join(examplesDir, file), 'utf8'),
+      );
+      const rendered = renderGateway(answers);
+      if (!rendered.ok) throw new Error(JSON.stringify(rendered.errors));
+      const { input } = rendered;
+      const release = input.gateway.releaseName;
+      const namespace = await namespaceFor('settings-example');
+      const objects = chartObjectsFor(rendered);
+
+      // The Secret holds every other key (the first always), so some keys are missing.
+      const present = objects.secretKeys.filter((_k, i) => i % 2 === 0);
+      const missing = objects.secretKeys.filter(k => !present.includes(k));
+      await admin.core.createNamespacedSecret({
+        namespace,
+        body: {
+          metadata: { name: objects.secretName },
+          stringData: Object.fromEntries(
+            [...present, 'UNRELATED_KEY'].map(k => [k, fakeSecretValue(k)]),
+          ),
+        },
+      });
+      await admin.core.createNamespacedServiceAccount({
+        namespace,
+        body: objects.serviceAccount,
+      });
+      await admin.apps.createNamespacedDeployment({
+        namespace,
+        body: objects.deployment,
+      });
+      if (input.dataService.enabled) {
+        await admin.apps.createNamespacedDeployment({
+          namespace,
+          body: dataServiceDeployment(release),
+        });
+      }
+
+      const response = await readAsAdmin(namespace, release);
+      const { settings } = response;
+      expect(response).toMatchObject({
+        release,
+        deployment: gatewayFullname(release),
+        cluster: 'local',
+        namespace,
+        envFrom: [],
+      });
+
+      // The stores and non-secret settings are the example's choices.
+      expect(settings.analytics).toEqual(input.analytics);
+      const { pem, imdsV1, ...logStore } = input.logStore as any;
+      if (logStore.auth === 'imds') logStore.imdsV1 = imdsV1;
+      expect(settings.logStore).toMatchObject(logStore);
+      expect(settings.logStore.pem).toEqual(
+        pem && pem.source !== 'none' ? pem : undefined,
+      );
+      const { url, ...cache } = input.cache as any;
+      expect(settings.cache).toMatchObject(cache);
+      expect(settings.cache.url).toBe(
+        input.cache.store === 'redis' ? 'redis://redis:6379' : url,
+      );
+      expect(settings.server.mode).toBe(input.server.mode);
+      expect(settings.otel.enabled).toBe(input.otel.enabled);
+      expect(settings.dataService).toEqual(
+        input.dataService.enabled
+          ? { enabled: true, ...(input.dataService as any) }
+          : { enabled: false },
+      );
+      expect(settings.bedrock.access).toBe(
+        input.bedrock.access === 'access_keys'
+          ? 'access_keys'
+          : 'pod_role_or_none',
+      );
+      let roleArn = input.serviceAccount.roleArn;
+      if (input.serviceAccount.mode === 'existing')
+        roleArn = EXISTING_ACCOUNT_ROLE;
+      expect(settings.serviceAccount).toEqual({
+        name: objects.serviceAccount.metadata!.name,
+        ...(roleArn ? { roleArn } : {}),
+      });
+      expect(settings.core.organisationsToSync).toBe(
+        input.core.organisationsToSync.replace(/\s+/g, ''),
+      );
+      expect(settings.core.serviceName).toBe(input.core.serviceName);
+
+      // Every secret key is a reference to the right Secret, present exactly as created.
+      expect(settings.secretReferences).toEqual(
+        objects.secretKeys.map(key => ({
+          env: key,
+          secretName: objects.secretName,
+          key,
+          keyPresent: present.includes(key),
+        })),
+      );
+      expect(response.secrets).toEqual([
+        {
+          secretName: objects.secretName,
+          exists: true,
+          keys: objects.secretKeys,
+          missingKeys: missing,
+        },
+      ]);
+      expect(response.problems).toEqual(
+        missing.length
+          ? [
+              `Secret ${objects.secretName} has no key ${missing.join(
+                ', ',
+              )}: the gateway pods will fail to start with CreateContainerConfigError.`,
+            ]
+          : [],
+      );
+      expect(settings.withheld).toEqual([]);
+      expectNoSecretValue(response);
+    },
+  );
+
+  it('reads the non-credential settings of the chart-created mode, never the credentials', async () => {
+    const namespace = await namespaceFor('settings-created');
+    const release = 'portkey-ai';
+    const fullname = gatewayFullname(release);
+    const data: Record<string, string> = {
+      SERVICE_NAME: 'portkeyenterprise',
+      PORT: '8787',
+      PORTKEY_CLIENT_AUTH: fakeSecretValue('PORTKEY_CLIENT_AUTH'),
+      ORGANISATIONS_TO_SYNC: 'org-1',
+      SERVER_MODE: '',
+      LOG_STORE: 's3',
+      LOG_STORE_REGION: 'eu-west-1',
+      LOG_STORE_ACCESS_KEY: fakeSecretValue('LOG_STORE_ACCESS_KEY'),
+      LOG_STORE_SECRET_KEY: fakeSecretValue('LOG_STORE_SECRET_KEY'),
+      LOG_STORE_GENERATIONS_BUCKET: 'acme-logs',
+      ANALYTICS_STORE: 'control_plane',
+      CACHE_STORE: 'redis',
+      REDIS_URL: 'redis://redis:6379',
+      REDIS_TLS_ENABLED: 'false',
+    };
+    // The Secret lacks one key a default install references.
+    const { LOG_STORE_SECRET_KEY: _, ...stored } = data;
+    await admin.core.createNamespacedSecret({
+      namespace,
+      body: { metadata: { name: fullname }, stringData: stored },
+    });
+    await admin.core.createNamespacedConfigMap({
+      namespace,
+      body: { metadata: { name: 'extra' }, data: { REQUEST_TIMEOUT: '30000' } },
+    });
+    await admin.apps.createNamespacedDeployment({
+      namespace,
+      body: gatewayDeployment({
+        release,
+        serviceAccountName: 'not-created',
+        env: [
+          ...Object.keys(data).map(name => ({
+            name,
+            valueFrom: { secretKeyRef: { name: fullname, key: name } },
+          })),
+          {
+            name: 'REQUEST_TIMEOUT',
+            valueFrom: {
+              configMapKeyRef: { name: 'extra', key: 'REQUEST_TIMEOUT' },
+            },
+          },
+          {
+            name: 'POD_IP',
+            valueFrom: { fieldRef: { fieldPath: 'status.podIP' } },
+          },
+        ],
+        envFrom: [{ secretRef: { name: 'eso-managed' } }],
+      }),
+    });
+
+    const response = await readAsAdmin(namespace, release);
+    expectNoSecretValue(response);
+    const { settings } = response;
+    expect(settings.logStore).toEqual({
+      store: 's3',
+      region: 'eu-west-1',
+      bucket: 'acme-logs',
+    });
+    expect(settings.core).toEqual({
+      serviceName: 'portkeyenterprise',
+      organisationsToSync: 'org-1',
+      requestTimeoutMs: 30000,
+    });
+    expect(settings.server).toEqual({ mode: 'gateway' });
+    expect(settings.analytics).toEqual({ store: 'control_plane' });
+    expect(settings.cache).toMatchObject({ store: 'redis', tls: false });
+    expect(settings.secretReferences).toEqual(
+      [
+        ['PORTKEY_CLIENT_AUTH', true],
+        ['LOG_STORE_ACCESS_KEY', true],
+        ['LOG_STORE_SECRET_KEY', false],
+        ['REDIS_URL', true],
+      ].map(([key, keyPresent]) => ({
+        env: key,
+        secretName: fullname,
+        key,
+        keyPresent,
+      })),
+    );
+    expect(response.secrets).toEqual([
+      {
+        secretName: fullname,
+        exists: true,
+        keys: Object.keys(data),
+        missingKeys: ['LOG_STORE_SECRET_KEY'],
+      },
+    ]);
+    expect(response.envFrom).toEqual([{ kind: 'secret', name: 'eso-managed' }]);
+    expect(response.problems).toEqual([
+      `Secret ${fullname} has no key LOG_STORE_SECRET_KEY: the gateway pods will fail to start with CreateContainerConfigError.`,
+      expect.stringContaining('Secret eso-managed (envFrom)'),
+      'Service account not-created does not exist: Kubernetes will not create the gateway pods until it does.',
+    ]);
+  });
+
+  it('withholds credentials set as plain values and names an invalid SERVER_MODE', async () => {
+    const namespace = await namespaceFor('settings-plain');
+    const release = 'plain-gateway';
+    await admin.apps.createNamespacedDeployment({
+      namespace,
+      body: gatewayDeployment({
+        release,
+        serviceAccountName: 'default',
+        env: [
+          { name: 'SERVER_MODE', value: 'gateway' },
+          { name: 'PORTKEY_CLIENT_AUTH', value: fakeSecretValue('auth') },
+          { name: 'CACHE_STORE', value: 'custom' },
+          {
+            name: 'REDIS_URL',
+            value: `redis://:${fakeSecretValue('redis')}@cache:6379`,
+          },
+          {
+            name: 'ANALYTICS_STORE_ENDPOINT',
+            value: `https://u:${fakeSecretValue('ch')}@clickhouse:8443`,
+          },
+          { name: 'ANALYTICS_STORE', value: 'clickhouse' },
+        ],
+      }),
+    });
+    const response = await readAsAdmin(namespace, release);
+    expectNoSecretValue(response);
+    expect(response.settings.server).toEqual({
+      mode: 'invalid',
+      invalidValue: 'gateway',
+    });
+    expect(response.settings.withheld).toEqual(['ANALYTICS_STORE_ENDPOINT']);
+    expect(response.problems).toEqual([
+      expect.stringMatching(
+        /^PORTKEY_CLIENT_AUTH, REDIS_URL are set as plain values in the Deployment/,
+      ),
+      'Service account default does not exist: Kubernetes will not create the gateway pods until it does.',
+      expect.stringMatching(/^SERVER_MODE is "gateway"/),
+      expect.stringMatching(
+        /^ANALYTICS_STORE_ENDPOINT hold what looks like a credential/,
+      ),
+    ]);
+  });
+
+  it('says 404, naming the release, when the release has no gateway Deployment', async () => {
+    const namespace = await namespaceFor('settings-none');
+    // Only a data service Deployment: it is not the gateway.
+    await admin.apps.createNamespacedDeployment({
+      namespace,
+      body: dataServiceDeployment('lonely'),
+    });
+    for (const release of ['lonely', 'unknown']) {
+      await expect(readAsAdmin(namespace, release)).rejects.toMatchObject({
+        name: 'NotFoundError',
+        message: expect.stringContaining(`release "${release}"`),
+      });
+    }
+  });
+
+  const describeLocal = cluster.unprivileged ? describe : describe.skip;
+
+  describeLocal('with restricted Kubernetes credentials', () => {
+    it('refuses the unprivileged user with a clear 403', async () => {
+      const namespace = await namespaceFor('settings-denied');
+      await expect(
+        service.readSettings({
+          cluster: 'local',
+          namespace,
+          release: 'any',
+          clients: clientsFor(cluster.unprivileged!),
+        }),
+      ).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message: `The portal's Kubernetes credentials for cluster "local" may not list deployments in namespace ${namespace} (Kubernetes answered 403)`,
+      });
+    });
+
+    it('says "could not check" when the portal may read Deployments but not Secrets', async () => {
+      const namespace = await namespaceFor('settings-nosecrets');
+      const release = 'portkey-ai';
+      const fullname = gatewayFullname(release);
+      await admin.core.createNamespacedSecret({
+        namespace,
+        body: {
+          metadata: { name: fullname },
+          stringData: {
+            LOG_STORE: 's3',
+            PORTKEY_CLIENT_AUTH: fakeSecretValue('x'),
+          },
+        },
+      });
+      await admin.core.createNamespacedServiceAccount({
+        namespace,
+        body: {
+          metadata: {
+            name: fullname,
+            annotations: {
+              'eks.amazonaws.com/role-arn': 'arn:aws:iam::1:role/r',
+            },
+          },
+        },
+      });
+      await admin.apps.createNamespacedDeployment({
+        namespace,
+        body: gatewayDeployment({
+          release,
+          serviceAccountName: fullname,
+          env: ['LOG_STORE', 'PORTKEY_CLIENT_AUTH'].map(name => ({
+            name,
+            valueFrom: { secretKeyRef: { name: fullname, key: name } },
+          })),
+        }),
+      });
+
+      const reader = await readerWithoutSecrets(namespace);
+      const response = await service.readSettings({
+        cluster: 'local',
+        namespace,
+        release,
+        clients: clientsFor(reader),
+      });
+      expectNoSecretValue(response);
+      expect(response.settings.secretReferences).toEqual([
+        {
+          env: 'PORTKEY_CLIENT_AUTH',
+          secretName: fullname,
+          key: 'PORTKEY_CLIENT_AUTH',
+        },
+      ]);
+      expect(response.settings.logStore).toEqual({});
+      expect(response.settings.serviceAccount).toEqual({
+        name: fullname,
+        roleArn: 'arn:aws:iam::1:role/r',
+      });
+      expect(response.secrets).toEqual([
+        {
+          secretName: fullname,
+          exists: null,
+          keys: ['LOG_STORE', 'PORTKEY_CLIENT_AUTH'],
+          missingKeys: [],
+        },
+      ]);
+      expect(response.problems).toEqual([
+        `The portal may not read Secret ${fullname}, so whether it exists and holds LOG_STORE, PORTKEY_CLIENT_AUTH could not be checked. Settings stored in it (LOG_STORE) are shown as unset.`,
+      ]);
+    });
+  });
+
+  it('turns an unreachable cluster into a 503', async () => {
+    const kc = new KubeConfig();
+    kc.loadFromOptions({
+      clusters: [
+        { name: 'gone', server: 'https://127.0.0.1:1', skipTLSVerify: true },
+      ],
+      users: [{ name: 'gone', token: 'x' }],
+      contexts: [{ name: 'gone', cluster: 'gone', user: 'gone' }],
+      currentContext: 'gone',
+    });
+    await expect(
+      service.readSettings({
+        cluster: 'gone',
+        namespace: 'ns',
+        release: 'r',
+        clients: clientsFor(kc),
+      }),
+    ).rejects.toMatchObject({ name: 'ServiceUnavailableError' });
+  });
+});
+
+/**
+ * A service account token that may read Deployments, ServiceAccounts and ConfigMaps in the
+ * namespace, but not Secrets.
+ */
+async function readerWithoutSecrets(namespace: string): Promise<KubeConfig> {
+  const rbac = cluster.admin.makeApiClient(RbacAuthorizationV1Api);
+  const name = 'portal-reader';
+  await admin.core.createNamespacedServiceAccount({
+    namespace,
+    body: { metadata: { name } },
+  });
+  await rbac.createNamespacedRole({
+    namespace,
+    body: {
+      metadata: { name },
+      rules: [
+        {
+          apiGroups: ['apps'],
+          resources: ['deployments'],
+          verbs: ['get', 'list'],
+        },
+        {
+          apiGroups: [''],
+          resources: ['pods', 'serviceaccounts', 'configmaps'],
+          verbs: ['get', 'list'],
+        },
+      ],
+    },
+  });
+  await rbac.createNamespacedRoleBinding({
+    namespace,
+    body: {
+      metadata: { name },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+      subjects: [{ kind: 'ServiceAccount', name, namespace }],
+    },
+  });
+  const token = await admin.core.createNamespacedServiceAccountToken({
+    name,
+    namespace,
+    body: { spec: { audiences: [] as string[], expirationSeconds: 600 } },
+  });
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: [{ name: 'local', server: cluster.url, caFile: cluster.caFile }],
+    users: [{ name, token: token.status!.token }],
+    contexts: [{ name: 'local', cluster: 'local', user: name }],
+    currentContext: 'local',
+  });
+  return kc;
+}

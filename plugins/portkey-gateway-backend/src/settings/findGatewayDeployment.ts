@@ -1,0 +1,42 @@
+import { NotFoundError } from '@backstage/errors';
+import { V1Deployment } from '@kubernetes/client-node';
+import {
+  gatewayFullname,
+  PORTKEY_CHART,
+} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import { toPortalError } from '../clusters/kubernetesErrors';
+import { NamespaceTarget } from '../status/GatewayStatusService';
+
+const COMPONENT = 'app.kubernetes.io/component';
+
+/**
+ * The release's gateway Deployment: labelled with the chart's name and the release, and,
+ * unlike the data service's, without an `app.kubernetes.io/component` in its selector or pod
+ * template (REFERENCE.md §4). 404 naming the release when there is none.
+ */
+export async function findGatewayDeployment(
+  target: NamespaceTarget & { release: string },
+): Promise<V1Deployment> {
+  const { cluster, namespace, clients, release } = target;
+  const labelSelector = `app.kubernetes.io/name=${PORTKEY_CHART.name},app.kubernetes.io/instance=${release}`;
+  const list = await clients.apps
+    .listNamespacedDeployment({ namespace, labelSelector })
+    .catch(error => {
+      throw toPortalError(error, {
+        cluster,
+        action: `list deployments in namespace ${namespace}`,
+      });
+    });
+  const gateways = list.items.filter(
+    d =>
+      !(COMPONENT in (d.spec?.selector?.matchLabels ?? {})) &&
+      !(COMPONENT in (d.spec?.template?.metadata?.labels ?? {})),
+  );
+  if (gateways.length === 0) {
+    throw new NotFoundError(
+      `No gateway Deployment of release "${release}" in namespace ${namespace} of cluster "${cluster}" (looked for ${labelSelector} without ${COMPONENT})`,
+    );
+  }
+  const fullname = gatewayFullname(release);
+  return gateways.find(d => d.metadata?.name === fullname) ?? gateways[0];
+}
