@@ -1,0 +1,117 @@
+/** What a secret is replaced with. */
+export const REDACTED = '[REDACTED]';
+
+/**
+ * Names whose values are credentials, in headers, JSON fields, query strings and
+ * `name=value` / `name: value` pairs. Whole names only: `max_tokens` or `prompt_tokens`
+ * are counts, not credentials, and stay readable.
+ */
+const NAMES =
+  '(?:x-portkey-api-key|x-portkey-virtual-key|x-api-key|[\\w.-]{0,40}api[-_.]?key|(?:proxy-)?authorization|[\\w.-]{0,40}password|passwd|pwd|[\\w.-]{0,40}secret[\\w.-]{0,40}|[\\w.-]{0,40}token|[\\w.-]{0,40}access[-_.]?key(?:[-_.]?id)?|[\\w.-]{0,40}private[-_.]?key|[\\w.-]{0,40}client[-_.]?auth|[\\w.-]{0,40}credentials?|(?:set-)?cookie)';
+const SENSITIVE_NAME = new RegExp(`^${NAMES}$`, 'i');
+/** A sensitive name standing alone (not the end of a longer name). */
+const NAME = `(?<![A-Za-z0-9_.-])(${NAMES})(?![A-Za-z0-9_.-])`;
+
+/** `Bearer`/`Basic`/... before a credential is kept, so the line still says what it was. */
+const SCHEME = /^((?:bearer|basic|token|digest|apikey)\s+)/i;
+
+function redactValue(value: string): string {
+  if (value === '' || value === REDACTED) return value;
+  const scheme = SCHEME.exec(value);
+  return scheme ? `${scheme[1]}${REDACTED}` : REDACTED;
+}
+
+function isSensitive(name: string): boolean {
+  return SENSITIVE_NAME.test(name);
+}
+
+type Rule = {
+  pattern: RegExp;
+  replace: (match: string, ...groups: string[]) => string;
+};
+
+// Every pattern is linear: no nested quantifiers over the same characters, so a 64 KB line
+// costs a few milliseconds at most. An unterminated value at the end of the line (a line cut
+// at the length cap) is redacted too (`(?:"|$)`).
+const RULES: Rule[] = [
+  // scheme://user:password@host (redis://:pw@redis:6379, mongodb+srv://u:p@c)
+  {
+    pattern: /\b([a-z][a-z0-9+.-]{0,30}:\/\/)([^\s:@/?#]*):([^\s@/]+)@/gi,
+    replace: (_m, scheme, user) => `${scheme}${user}:${REDACTED}@`,
+  },
+  // scheme://long-token@host (a token as the user name, e.g. git over https)
+  {
+    pattern: /\b([a-z][a-z0-9+.-]{0,30}:\/\/)([A-Za-z0-9_.~%-]{20,})@/gi,
+    replace: (_m, scheme) => `${scheme}${REDACTED}@`,
+  },
+  // "name": "value" and 'name': 'value' (JSON, JS object literals)
+  {
+    pattern:
+      /(["'])([A-Za-z0-9_.-]+)\1(\s*:\s*)(["'])((?:(?!\4)[^\\]|\\[\s\S])*)(\4|$)/g,
+    replace: (m, q, name, sep, vq, value, end) =>
+      isSensitive(name)
+        ? `${q}${name}${q}${sep}${vq}${redactValue(value)}${end}`
+        : m,
+  },
+  // \"name\":\"value\" (JSON inside a JSON string)
+  {
+    pattern:
+      /\\"([A-Za-z0-9_.-]+)\\"(\s*:\s*)\\"((?:[^\\"]|\\[^\\"]|\\\\(?:\\[\s\S]|[^\\]))*)(\\"|$)/g,
+    replace: (m, name, sep, value, end) =>
+      isSensitive(name)
+        ? `\\"${name}\\"${sep}\\"${redactValue(value)}${end}`
+        : m,
+  },
+  // "name": bare-value (numbers, unquoted)
+  {
+    pattern: /(["'])([A-Za-z0-9_.-]+)\1(\s*:\s*)([^\s"'{[,}\]]+)/g,
+    replace: (m, q, name, sep, value) =>
+      isSensitive(name) ? `${q}${name}${q}${sep}${redactValue(value)}` : m,
+  },
+  // name: "value", name='value'
+  {
+    pattern: new RegExp(
+      `${NAME}(\\s*[:=]\\s*)(["'])((?:(?!\\3)[^\\\\]|\\\\[\\s\\S])*)(\\3|$)`,
+      'gi',
+    ),
+    replace: (_m, name, sep, q, value, end) =>
+      `${name}${sep}${q}${redactValue(value)}${end}`,
+  },
+  // name: value, name=value (headers, query strings, logfmt), with an optional scheme
+  {
+    pattern: new RegExp(
+      `${NAME}([ \\t]*[:=][ \\t]*)(?![\\["'\\s])((?:(?:bearer|basic|token|digest|apikey)[ \\t]+)?[^\\s"',;&}\\])]+)`,
+      'gi',
+    ),
+    replace: (_m, name, sep, value) => `${name}${sep}${redactValue(value)}`,
+  },
+  // Bearer xyz anywhere
+  {
+    pattern: /\b(bearer)(\s+)(?!\[REDACTED\])([A-Za-z0-9\-._~+/]+=*)/gi,
+    replace: (_m, word, space) => `${word}${space}${REDACTED}`,
+  },
+  // AWS access key ids (AKIA... long-term, ASIA... temporary, and the other id prefixes)
+  {
+    pattern:
+      /\b(AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|AROA|APKA)[A-Z0-9]{16}\b/g,
+    replace: (_m, prefix) => `${prefix}${REDACTED}`,
+  },
+  // Provider API keys that gateways forward (sk-..., sk-proj-..., sk-ant-...)
+  {
+    pattern: /\b(sk-(?:proj-|ant-)?)[A-Za-z0-9_-]{20,}/g,
+    replace: (_m, prefix) => `${prefix}${REDACTED}`,
+  },
+];
+
+/**
+ * Replaces the secret part of one log line with [REDACTED] and keeps the rest readable:
+ * bearer tokens, API key headers and JSON fields, passwords/keys/tokens in URLs and query
+ * strings, AWS access key ids and password-like JSON fields.
+ */
+export function redactLogLine(line: string): string {
+  let out = line;
+  for (const rule of RULES) {
+    out = out.replace(rule.pattern, rule.replace as (m: string) => string);
+  }
+  return out;
+}
