@@ -324,6 +324,78 @@ describe('GatewaySettingsService against the real kube-apiserver', () => {
     ]);
   });
 
+  it('says which Secret is missing altogether, with every key it should hold', async () => {
+    const namespace = await namespaceFor('settings-nosecret');
+    const release = 'acme-gateway';
+    await admin.core.createNamespacedServiceAccount({
+      namespace,
+      body: { metadata: { name: 'acme-gateway' } },
+    });
+    await admin.apps.createNamespacedDeployment({
+      namespace,
+      body: gatewayDeployment({
+        release,
+        serviceAccountName: 'acme-gateway',
+        env: [
+          { name: 'LOG_STORE', value: 'mongo' },
+          ...['PORTKEY_CLIENT_AUTH', 'MONGO_DB_CONNECTION_URL'].map(name => ({
+            name,
+            valueFrom: { secretKeyRef: { name: 'acme-secrets', key: name } },
+          })),
+          {
+            name: 'OTEL_EXPORTER_OTLP_HEADERS',
+            valueFrom: {
+              secretKeyRef: {
+                name: 'optional-secrets',
+                key: 'OTEL_EXPORTER_OTLP_HEADERS',
+                optional: true,
+              },
+            },
+          },
+        ],
+      }),
+    });
+    const response = await readAsAdmin(namespace, release);
+    expect(response.settings.secretReferences).toEqual([
+      {
+        env: 'PORTKEY_CLIENT_AUTH',
+        secretName: 'acme-secrets',
+        key: 'PORTKEY_CLIENT_AUTH',
+        keyPresent: false,
+      },
+      {
+        env: 'MONGO_DB_CONNECTION_URL',
+        secretName: 'acme-secrets',
+        key: 'MONGO_DB_CONNECTION_URL',
+        keyPresent: false,
+      },
+      {
+        env: 'OTEL_EXPORTER_OTLP_HEADERS',
+        secretName: 'optional-secrets',
+        key: 'OTEL_EXPORTER_OTLP_HEADERS',
+        keyPresent: false,
+      },
+    ]);
+    expect(response.secrets).toEqual([
+      {
+        secretName: 'acme-secrets',
+        exists: false,
+        keys: ['PORTKEY_CLIENT_AUTH', 'MONGO_DB_CONNECTION_URL'],
+        missingKeys: ['PORTKEY_CLIENT_AUTH', 'MONGO_DB_CONNECTION_URL'],
+      },
+      {
+        secretName: 'optional-secrets',
+        exists: false,
+        keys: ['OTEL_EXPORTER_OTLP_HEADERS'],
+        missingKeys: ['OTEL_EXPORTER_OTLP_HEADERS'],
+      },
+    ]);
+    // An optional reference to a missing Secret does not stop the pod.
+    expect(response.problems).toEqual([
+      'Secret acme-secrets does not exist: the gateway pods will fail to start with CreateContainerConfigError (it must hold PORTKEY_CLIENT_AUTH, MONGO_DB_CONNECTION_URL).',
+    ]);
+  });
+
   it('says 404, naming the release, when the release has no gateway Deployment', async () => {
     const namespace = await namespaceFor('settings-none');
     // Only a data service Deployment: it is not the gateway.
