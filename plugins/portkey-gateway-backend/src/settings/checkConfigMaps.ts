@@ -1,0 +1,53 @@
+import { isSecretEnvKey } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import { NamespaceTarget } from '../status/GatewayStatusService';
+import { FAILS, KeyRefs, requiredKeys } from './envReferences';
+import { readOptional } from './kubernetesCalls';
+
+/** Reads each referenced ConfigMap once (ConfigMaps are not secret) and says what is wrong. */
+export async function checkConfigMaps(
+  target: NamespaceTarget,
+  referenced: Map<string, KeyRefs>,
+): Promise<{
+  data: Map<string, Record<string, string>>;
+  problems: string[];
+}> {
+  const { cluster, namespace, clients } = target;
+  const data = new Map<string, Record<string, string>>();
+  const problems: string[] = [];
+  for (const [name, refs] of referenced) {
+    const keys = [...refs.keys()];
+    const read = await readOptional(
+      () => clients.core.readNamespacedConfigMap({ name, namespace }),
+      { cluster, action: `read ConfigMap ${name} in namespace ${namespace}` },
+    );
+    if (read.outcome === 'forbidden') {
+      problems.push(
+        `The portal may not read ConfigMap ${name}; settings stored in it (${keys.join(
+          ', ',
+        )}) are shown as unset.`,
+      );
+    } else if (read.outcome === 'missing') {
+      if (requiredKeys(refs).length)
+        problems.push(`ConfigMap ${name} does not exist: ${FAILS}.`);
+    } else {
+      const values = read.value.data ?? {};
+      data.set(name, values);
+      const missing = requiredKeys(
+        refs,
+        keys.filter(k => !(k in values)),
+      );
+      if (missing.length)
+        problems.push(
+          `ConfigMap ${name} has no key ${missing.join(', ')}: ${FAILS}.`,
+        );
+      const credentials = keys.filter(k => isSecretEnvKey(k) && k in values);
+      if (credentials.length)
+        problems.push(
+          `Credentials ${credentials.join(
+            ', ',
+          )} are stored in ConfigMap ${name}, which anyone who may read ConfigMaps can see; move them to a Secret.`,
+        );
+    }
+  }
+  return { data, problems };
+}
