@@ -49,6 +49,9 @@ export function hintFor(
     /pull(ing)? image/i.test(text)
   )
     return imagePullHint(reason, context);
+  // Events: "Back-off restarting failed container", reason BackOff.
+  if (reason === 'BackOff' && /restarting failed container/i.test(text))
+    return hintFor('CrashLoopBackOff', text, context);
   switch (reason) {
     case 'CreateContainerConfigError': {
       const key = /couldn't find key (\S+) in Secret ([^/\s]+)\/(\S+)/.exec(
@@ -128,6 +131,12 @@ export function hintFor(
         reason,
         message:
           'The rollout did not finish within its progress deadline. Look at the pods of the new version for the cause.',
+      };
+    case 'Evicted':
+      return {
+        reason,
+        message:
+          'The node ran short of a resource (usually memory or disk) and evicted the pod. Set resource requests that match what the pod uses, or give the nodes more room.',
       };
     case 'FailedMount':
       return {

@@ -123,12 +123,19 @@ export function summarizePod(pod: V1Pod): GatewayPodStatus {
   return {
     name: pod.metadata?.name ?? '',
     phase: pod.status?.phase ?? 'Unknown',
+    ...(pod.status?.reason
+      ? {
+          reason: pod.status.reason,
+          message: shorten(pod.status.message),
+        }
+      : {}),
     ready,
     restarts: containers.reduce((sum, c) => sum + c.restarts, 0),
     createdAt: isoDate(pod.metadata?.creationTimestamp),
     node: pod.spec?.nodeName,
     containers,
     hints: uniqueHints([
+      hintFor(pod.status?.reason, pod.status?.message, context),
       ...containers.flatMap(c => c.hints),
       unscheduled?.reason === 'Unschedulable'
         ? hintFor('FailedScheduling', unscheduled.message, context)

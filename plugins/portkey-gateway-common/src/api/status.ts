@@ -46,6 +46,9 @@ export type GatewayPodStatus = {
   name: string;
   /** Pending, Running, Succeeded, Failed or Unknown. */
   phase: string;
+  /** Why the pod is in this phase, when Kubernetes says (e.g. `Evicted`). */
+  reason?: string;
+  message?: string;
   ready: boolean;
   restarts: number;
   /** The pod's creationTimestamp (ISO 8601); the age is now minus this. */
