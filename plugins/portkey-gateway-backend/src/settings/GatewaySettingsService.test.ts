@@ -324,6 +324,51 @@ describe('GatewaySettingsService against the real kube-apiserver', () => {
     ]);
   });
 
+  it('reads the chart-created ConfigMap mode (environment.secret false) and flags credentials in it', async () => {
+    const namespace = await namespaceFor('settings-configmap');
+    const release = 'cm-gateway';
+    const data: Record<string, string> = {
+      LOG_STORE: 'wasabi',
+      LOG_STORE_REGION: 'eu-central-1',
+      LOG_STORE_GENERATIONS_BUCKET: 'logs',
+      PORTKEY_CLIENT_AUTH: fakeSecretValue('PORTKEY_CLIENT_AUTH'),
+      CACHE_STORE: 'custom',
+      REDIS_URL: 'redis://cache.internal:6379',
+    };
+    await admin.core.createNamespacedConfigMap({
+      namespace,
+      body: { metadata: { name: release }, data },
+    });
+    await admin.apps.createNamespacedDeployment({
+      namespace,
+      body: gatewayDeployment({
+        release,
+        serviceAccountName: '',
+        env: [...Object.keys(data), 'MISSING_KEY'].map(name => ({
+          name,
+          valueFrom: { configMapKeyRef: { name: release, key: name } },
+        })),
+      }),
+    });
+    const response = await readAsAdmin(namespace, release);
+    expectNoSecretValue(response);
+    expect(response.settings.logStore).toEqual({
+      store: 'wasabi',
+      region: 'eu-central-1',
+      bucket: 'logs',
+    });
+    expect(response.settings.cache).toMatchObject({
+      store: 'custom',
+      urlSource: 'literal',
+      url: 'redis://cache.internal:6379',
+    });
+    expect(response.secrets).toEqual([]);
+    expect(response.problems).toEqual([
+      `ConfigMap ${release} has no key MISSING_KEY: the gateway pods will fail to start with CreateContainerConfigError.`,
+      `Credentials PORTKEY_CLIENT_AUTH are stored in ConfigMap ${release}, which anyone who may read ConfigMaps can see; move them to a Secret.`,
+    ]);
+  });
+
   it('says which Secret is missing altogether, with every key it should hold', async () => {
     const namespace = await namespaceFor('settings-nosecret');
     const release = 'acme-gateway';

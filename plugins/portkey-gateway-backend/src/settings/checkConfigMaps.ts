@@ -1,4 +1,7 @@
-import { isSecretEnvKey } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import {
+  findCredential,
+  isSecretEnvKey,
+} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { NamespaceTarget } from '../status/GatewayStatusService';
 import { FAILS, KeyRefs, requiredKeys } from './envReferences';
 import { readOptional } from './kubernetesCalls';
@@ -40,7 +43,13 @@ export async function checkConfigMaps(
         problems.push(
           `ConfigMap ${name} has no key ${missing.join(', ')}: ${FAILS}.`,
         );
-      const credentials = keys.filter(k => isSecretEnvKey(k) && k in values);
+      // REDIS_URL is a credential only when it carries a password.
+      const credentials = keys.filter(
+        k =>
+          isSecretEnvKey(k) &&
+          k in values &&
+          (k !== 'REDIS_URL' || findCredential(values[k])),
+      );
       if (credentials.length)
         problems.push(
           `Credentials ${credentials.join(
