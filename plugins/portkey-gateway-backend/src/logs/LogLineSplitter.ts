@@ -23,7 +23,7 @@ export class LogLineSplitter extends Transform {
   private dropping = 0;
 
   constructor(options: { maxLineBytes?: number } = {}) {
-    super({ readableObjectMode: true, readableHighWaterMark: 64 });
+    super({ readableObjectMode: true, readableHighWaterMark: 16 });
     this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   }
 
