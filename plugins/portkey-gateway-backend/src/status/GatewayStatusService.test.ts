@@ -14,6 +14,7 @@ import {
   testCluster,
 } from '../__testUtils__/testCluster';
 import { GatewayStatusService } from './GatewayStatusService';
+import { KubeGet, kubeGet } from './kubeGet';
 
 const cluster = testCluster();
 const describeLocal = cluster.real ? describe.skip : describe;
@@ -35,29 +36,14 @@ function clientsOf(kubeConfig: KubeConfig, name = 'local'): ClusterClients {
   };
 }
 
-/** Clients that count the Kubernetes calls made through them. */
-function countingClients(kubeConfig: KubeConfig) {
-  const calls: string[] = [];
-  const count = <T extends object>(api: T): T =>
-    new Proxy(api, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          calls.push(String(property));
-          return value.apply(target, args);
-        };
-      },
-    });
-  const clients = clientsOf(kubeConfig);
-  return {
-    calls,
-    clients: {
-      ...clients,
-      core: count(clients.core),
-      apps: count(clients.apps),
-    },
+/** Reads the API server as the service does, recording each request's path. */
+function countingKubeGet() {
+  const paths: string[] = [];
+  const get: KubeGet = (kubeConfig, path) => {
+    paths.push(path);
+    return kubeGet(kubeConfig, path);
   };
+  return { paths, get };
 }
 
 describeLocal('GatewayStatusService against the real kube-apiserver', () => {
@@ -664,19 +650,25 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
 
   it('lets concurrent and near-simultaneous identical callers share one set of requests', async () => {
     let now = 1_000_000;
+    const { paths, get } = countingKubeGet();
     const service = new GatewayStatusService({
       coalesceMs: 2000,
       now: () => now,
+      kubeGet: get,
     });
-    const { calls, clients } = countingClients(cluster.admin);
-    const target = { cluster: 'local', namespace, clients };
+    const calls = paths;
+    const target = { cluster: 'local', namespace, clients: admin };
     const answers = await Promise.all(
       Array.from({ length: 10 }, () => service.listGateways(target)),
     );
-    expect(calls.sort()).toEqual([
-      'listNamespacedDeployment',
-      'listNamespacedEvent',
-      'listNamespacedPod',
+    // Served from the watch cache, by label and field selectors.
+    const selector = encodeURIComponent(
+      'app.kubernetes.io/name in (gateway,redis),app.kubernetes.io/instance',
+    );
+    expect([...paths].sort()).toEqual([
+      `/api/v1/namespaces/${namespace}/events?fieldSelector=type%3DWarning&resourceVersion=0`,
+      `/api/v1/namespaces/${namespace}/pods?labelSelector=${selector}&resourceVersion=0`,
+      `/apis/apps/v1/namespaces/${namespace}/deployments?labelSelector=${selector}&resourceVersion=0`,
     ]);
     expect(new Set(answers).size).toBe(1);
     expect(answers[0].items).toHaveLength(2);
@@ -688,6 +680,9 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
     // Another release is another key.
     await service.listGateways({ ...target, release: 'other' });
     expect(calls).toHaveLength(6);
+    expect(calls[3]).toContain(
+      encodeURIComponent('app.kubernetes.io/instance=other'),
+    );
 
     now += 600; // the window has passed: read again
     await service.listGateways(target);

@@ -1,9 +1,11 @@
 import { NotFoundError } from '@backstage/errors';
+import type { CoreV1Event, V1Deployment, V1Pod } from '@kubernetes/client-node';
 import type { GatewayStatusList } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { ClusterClients } from '../clusters/ClusterRegistry';
 import { toPortalError } from '../clusters/kubernetesErrors';
 import { PromiseCoalescer } from './coalesce';
 import { chartSelector, findGateways } from './findGateways';
+import { KubeGet, kubeGet } from './kubeGet';
 
 export type NamespaceTarget = {
   cluster: string;
@@ -22,14 +24,17 @@ export type GatewayStatusServiceOptions = {
   /** Warning events kept per workload, newest first. Default 20. */
   maxEvents?: number;
   now?: () => number;
+  /** How the API server is read (tests count the requests with it). */
+  kubeGet?: KubeGet;
 };
 
 /**
  * Lists the gateways of a namespace with their pods, health and events.
  *
  * Cost per answer: three list requests in parallel (pods and Deployments by the chart's label
- * selector, Warning events by field selector), each with `resourceVersion: "0"`, so the API
- * server answers from its watch cache without a quorum read of etcd.
+ * selector, Warning events by field selector), each with `resourceVersion=0`, so the API
+ * server answers from its watch cache without a quorum read of etcd; over keep-alive
+ * connections, parsed as plain JSON (see kubeGet.ts). Only the summary leaves this class.
  *
  * Staleness: `resourceVersion: "0"` may return data a little behind etcd (normally well under
  * a second), and identical requests within `coalesceMs` (default 2 s) after an answer arrived
@@ -42,9 +47,11 @@ export class GatewayStatusService {
   private readonly coalescer: PromiseCoalescer<GatewayStatusList>;
   private readonly maxEvents: number;
   private readonly now: () => number;
+  private readonly kubeGet: KubeGet;
 
   constructor(options: GatewayStatusServiceOptions = {}) {
     this.now = options.now ?? Date.now;
+    this.kubeGet = options.kubeGet ?? kubeGet;
     this.maxEvents = options.maxEvents ?? 20;
     this.coalescer = new PromiseCoalescer({
       ttlMs: options.coalesceMs ?? 2000,
@@ -69,40 +76,36 @@ export class GatewayStatusService {
   ): Promise<GatewayStatusList> {
     const { cluster, namespace, clients, release } = target;
     const labelSelector = chartSelector(release);
-    const kube = <T>(action: string, call: () => Promise<T>) =>
-      call().catch(error => {
-        throw toPortalError(error, {
-          cluster,
-          action: `${action} in namespace ${namespace}`,
-        });
-      });
+    const list = (action: string, path: string, query: string) =>
+      this.kubeGet(
+        clients.kubeConfig,
+        `${path}/namespaces/${encodeURIComponent(
+          namespace,
+        )}/${query}&resourceVersion=0`,
+      ).then(
+        (answer: { items?: unknown[] }) => answer.items ?? [],
+        error => {
+          throw toPortalError(error, {
+            cluster,
+            action: `${action} in namespace ${namespace}`,
+          });
+        },
+      );
+    const selector = `labelSelector=${encodeURIComponent(labelSelector)}`;
     const [pods, deployments, events] = await Promise.all([
-      kube('list pods', () =>
-        clients.core.listNamespacedPod({
-          namespace,
-          labelSelector,
-          resourceVersion: '0',
-        }),
-      ),
-      kube('list deployments', () =>
-        clients.apps.listNamespacedDeployment({
-          namespace,
-          labelSelector,
-          resourceVersion: '0',
-        }),
-      ),
-      kube('list events', () =>
-        clients.core.listNamespacedEvent({
-          namespace,
-          fieldSelector: 'type=Warning',
-          resourceVersion: '0',
-        }),
+      list('list pods', '/api/v1', `pods?${selector}`),
+      list('list deployments', '/apis/apps/v1', `deployments?${selector}`),
+      list(
+        'list events',
+        '/api/v1',
+        `events?fieldSelector=${encodeURIComponent('type=Warning')}`,
       ),
     ]);
     const items = findGateways({
-      pods: pods.items,
-      deployments: deployments.items,
-      events: events.items,
+      // The JSON as the API server sent it: timestamps are strings, which the summaries accept.
+      pods: pods as V1Pod[],
+      deployments: deployments as V1Deployment[],
+      events: events as CoreV1Event[],
       release,
       maxEvents: this.maxEvents,
     });
