@@ -23,3 +23,4 @@ export * from './permissions/permissions';
 export * from './settings/readGatewaySettings';
 export * from './api/status';
 export * from './api/settings';
+export * from './api/logs';

@@ -1,5 +1,10 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import { Log } from '@kubernetes/client-node';
+import {
+  GATEWAY_LOGS_NOTE_PREFIX,
+  GatewayLogsStreamEnd,
+  GatewayLogsStreamEndData,
+} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { Request, Response } from 'express';
 import { Readable } from 'node:stream';
 import { toPortalError } from '../clusters/kubernetesErrors';
@@ -245,7 +250,7 @@ function finalMessage(
   follow: boolean,
 ): string | undefined {
   let text: string;
-  let event: string;
+  let event: GatewayLogsStreamEnd;
   switch (e.kind) {
     case 'limit':
       event = 'limit';
@@ -265,7 +270,8 @@ function finalMessage(
       return undefined;
   }
   if (follow) {
-    return `event: ${event}\ndata: ${JSON.stringify({ message: text })}\n\n`;
+    const data: GatewayLogsStreamEndData = { message: text };
+    return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
   }
-  return `[portkey-gateway] ${text}\n`;
+  return `${GATEWAY_LOGS_NOTE_PREFIX}${text}\n`;
 }

@@ -1,4 +1,10 @@
 import { InputError } from '@backstage/errors';
+import {
+  GATEWAY_LOGS_DEFAULT_CONTAINER,
+  GATEWAY_LOGS_DEFAULT_TAIL_LINES,
+  GATEWAY_LOGS_MAX_SINCE_SECONDS,
+  GATEWAY_LOGS_MAX_TAIL_LINES,
+} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 
 /** What a caller may ask of a pod's logs, validated. */
 export type LogQuery = {
@@ -10,11 +16,11 @@ export type LogQuery = {
   follow: boolean;
 };
 
-export const DEFAULT_CONTAINER = 'gateway';
-export const DEFAULT_TAIL_LINES = 500;
-export const MAX_TAIL_LINES = 10_000;
+const DEFAULT_CONTAINER = GATEWAY_LOGS_DEFAULT_CONTAINER;
+const DEFAULT_TAIL_LINES = GATEWAY_LOGS_DEFAULT_TAIL_LINES;
+const MAX_TAIL_LINES = GATEWAY_LOGS_MAX_TAIL_LINES;
 /** 30 days: older lines are long rotated away on any kubelet. */
-export const MAX_SINCE_SECONDS = 30 * 24 * 3600;
+const MAX_SINCE_SECONDS = GATEWAY_LOGS_MAX_SINCE_SECONDS;
 
 const ALLOWED = [
   'container',
