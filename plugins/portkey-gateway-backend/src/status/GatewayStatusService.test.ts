@@ -437,6 +437,21 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
       ),
       warning('w5', 'Pod', 'unrelated', 'BackOff', 'not ours'),
       warning(
+        'w6',
+        'ReplicaSet',
+        'portkey-ai-gateway-7d9f',
+        'FailedCreate',
+        'Error creating: pods "portkey-ai-gateway-7d9f-z" is forbidden: exceeded quota',
+      ),
+      // The data service's ReplicaSet shares the gateway's name as a prefix: not the gateway's.
+      warning(
+        'w7',
+        'ReplicaSet',
+        'portkey-ai-gateway-dataservice-5c4b',
+        'FailedCreate',
+        'Error creating: serviceaccount "ds" not found',
+      ),
+      warning(
         'n1',
         'Pod',
         'portkey-ai-gateway-7d9f-healthy',
@@ -455,7 +470,8 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
       });
       const settled =
         items.length === 2 &&
-        items[1].warnings.length === 3 &&
+        items[1].warnings.length === 4 &&
+        items[1].dataService?.warnings.length === 1 &&
         items[1].redis?.warnings.length === 1 &&
         items[0].pods[0]?.containers.length === 1 &&
         items[1].pods.every(p => p.containers.length === 1);
@@ -555,6 +571,7 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
       ['Deployment/portkey-ai-gateway', 'ProgressDeadlineExceeded', 3],
       ['Pod/portkey-ai-gateway-7d9f-healthy', 'Unhealthy', 3],
       ['Pod/portkey-ai-gateway-7d9f-pull', 'Failed', 3],
+      ['ReplicaSet/portkey-ai-gateway-7d9f', 'FailedCreate', 3],
     ]);
     const byReason = Object.fromEntries(
       gateway.warnings.map(w => [w.reason, w]),
@@ -578,8 +595,16 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
           phase: 'Running',
         },
       ],
-      warnings: [],
+      warnings: [
+        {
+          object: 'ReplicaSet/portkey-ai-gateway-dataservice-5c4b',
+          reason: 'FailedCreate',
+        },
+      ],
     });
+    expect(gateway.dataService!.warnings[0].hint?.message).toMatch(
+      /ServiceAccount/,
+    );
     expect(gateway.redis).toMatchObject({
       deployment: 'redis',
       image: 'redis:7.2',
