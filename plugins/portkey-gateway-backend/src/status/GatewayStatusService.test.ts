@@ -702,16 +702,38 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
     await service.listGateways(target);
     expect(calls).toHaveLength(3);
 
-    // Another release is another key.
-    await service.listGateways({ ...target, release: 'other' });
-    expect(calls).toHaveLength(6);
-    expect(calls[3]).toContain(
-      encodeURIComponent('app.kubernetes.io/instance=other'),
-    );
-
     now += 600; // the window has passed: read again
-    await service.listGateways(target);
+    const fresh = await service.listGateways(target);
+    expect(calls).toHaveLength(6);
+
+    // A fresh answer for the namespace also answers for one release, or its 404.
+    const one = await service.listGateways({
+      ...target,
+      release: 'portkey-ai',
+    });
+    expect(calls).toHaveLength(6);
+    expect(one.items).toEqual([fresh.items[1]]);
+    expect(one.observedAt).toBe(fresh.observedAt);
+    await expect(
+      service.listGateways({ ...target, release: 'nope' }),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
+    expect(calls).toHaveLength(6);
+
+    // Without a namespace answer, each release is its own key, read by its own selector.
+    now += 5000;
+    await service.listGateways({ ...target, release: 'other' });
+    await service.listGateways({ ...target, release: 'other' });
     expect(calls).toHaveLength(9);
+    expect(calls.slice(6).filter(p => p.includes('labelSelector'))).toEqual([
+      expect.stringContaining(
+        encodeURIComponent('app.kubernetes.io/instance=other'),
+      ),
+      expect.stringContaining(
+        encodeURIComponent('app.kubernetes.io/instance=other'),
+      ),
+    ]);
+    await service.listGateways({ ...target, release: 'portkey-ai' });
+    expect(calls).toHaveLength(12);
   });
 
   it('reports a 403 for credentials without RBAC grants and a 503 for an unreachable cluster', async () => {

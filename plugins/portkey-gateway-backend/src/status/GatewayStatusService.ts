@@ -63,12 +63,37 @@ export class GatewayStatusService {
   async listGateways(
     target: NamespaceTarget & { release?: string },
   ): Promise<GatewayStatusList> {
-    const key = JSON.stringify([
-      target.cluster,
-      target.namespace,
-      target.release ?? null,
-    ]);
-    return this.coalescer.get(key, () => this.read(target));
+    const key = (release: string | null) =>
+      JSON.stringify([target.cluster, target.namespace, release]);
+    const { release } = target;
+    if (release) {
+      // A running or fresh answer for the whole namespace holds this release's answer too.
+      const namespaceWide = this.coalescer.peek(key(null));
+      if (namespaceWide) {
+        return namespaceWide.then(list =>
+          this.answer(target, list.observedAt, list.items),
+        );
+      }
+    }
+    return this.coalescer.get(key(release ?? null), () => this.read(target));
+  }
+
+  /** The answer for a target: only its release's gateways, 404 for an unknown release. */
+  private answer(
+    target: NamespaceTarget & { release?: string },
+    observedAt: string,
+    gateways: GatewayStatusList['items'],
+  ): GatewayStatusList {
+    const { cluster, namespace, release } = target;
+    const items = release
+      ? gateways.filter(g => g.release === release)
+      : gateways;
+    if (release && items.length === 0) {
+      throw new NotFoundError(
+        `No gateway of release "${release}" in namespace ${namespace} of cluster "${cluster}"`,
+      );
+    }
+    return { cluster, namespace, observedAt, items };
   }
 
   private async read(
@@ -109,16 +134,6 @@ export class GatewayStatusService {
       release,
       maxEvents: this.maxEvents,
     });
-    if (release && items.length === 0) {
-      throw new NotFoundError(
-        `No gateway of release "${release}" in namespace ${namespace} of cluster "${cluster}"`,
-      );
-    }
-    return {
-      cluster,
-      namespace,
-      observedAt: new Date(this.now()).toISOString(),
-      items,
-    };
+    return this.answer(target, new Date(this.now()).toISOString(), items);
   }
 }

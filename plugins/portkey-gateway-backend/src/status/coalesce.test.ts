@@ -84,3 +84,21 @@ describe('PromiseCoalescer', () => {
     expect(reload).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('PromiseCoalescer.peek', () => {
+  it('gives a running or fresh promise, never an expired one', async () => {
+    let now = 0;
+    const coalescer = new PromiseCoalescer<number>({
+      ttlMs: 100,
+      now: () => now,
+    });
+    expect(coalescer.peek('k')).toBeUndefined();
+    const p = coalescer.get('k', () => Promise.resolve(1));
+    expect(coalescer.peek('k')).toBe(p);
+    await p;
+    now = 99;
+    expect(coalescer.peek('k')).toBe(p);
+    now = 100;
+    expect(coalescer.peek('k')).toBeUndefined();
+  });
+});

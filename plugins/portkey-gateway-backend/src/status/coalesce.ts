@@ -28,6 +28,14 @@ export class PromiseCoalescer<T> {
     return this.entries.size;
   }
 
+  /** The shared promise for a key, if a load runs or its answer is still fresh. */
+  peek(key: string): Promise<T> | undefined {
+    const existing = this.entries.get(key);
+    return existing && existing.expiresAt > this.now()
+      ? existing.promise
+      : undefined;
+  }
+
   get(key: string, load: () => Promise<T>): Promise<T> {
     const now = this.now();
     const existing = this.entries.get(key);
