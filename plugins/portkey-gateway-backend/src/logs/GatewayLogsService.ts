@@ -11,6 +11,7 @@ import { toPortalError } from '../clusters/kubernetesErrors';
 import { NamespaceTarget } from '../status/GatewayStatusService';
 import { DEFAULT_MAX_LINE_BYTES, LogLineSplitter } from './LogLineSplitter';
 import { LogQuery, parseLogQuery } from './parseLogQuery';
+import { redactLogLine } from './redactLogLine';
 
 /** 10 MB: the most log text one request sends. */
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -258,7 +259,9 @@ function finalMessage(
       break;
     case 'error':
       event = 'error';
-      text = `The log stream from Kubernetes broke off: ${e.error.message}`;
+      text = `The log stream from Kubernetes broke off: ${redactLogLine(
+        e.error.message.replace(/\s+/g, ' ').slice(0, 300),
+      )}`;
       break;
     case 'end':
       if (!follow) return undefined;

@@ -10,7 +10,11 @@ const NAMES =
   '(?:x-portkey-api-key|x-portkey-virtual-key|x-api-key|[\\w.-]{0,40}api[-_.]?key|(?:proxy-)?authorization|[\\w.-]{0,40}password|passwd|pwd|[\\w.-]{0,40}secret[\\w.-]{0,40}|[\\w.-]{0,40}token|[\\w.-]{0,40}access[-_.]?key(?:[-_.]?id)?|[\\w.-]{0,40}private[-_.]?key|[\\w.-]{0,40}client[-_.]?auth|[\\w.-]{0,40}credentials?|(?:set-)?cookie)';
 const SENSITIVE_NAME = new RegExp(`^${NAMES}$`, 'i');
 /** A sensitive name standing alone (not the end of a longer name). */
-const NAME = `(?<![A-Za-z0-9_.-])(${NAMES})(?![A-Za-z0-9_.-])`;
+// The look-ahead first keeps the alternation to names that are followed by ":" or "=".
+const NAME = `(?<![A-Za-z0-9_.-])(?=[A-Za-z0-9_.-]{1,120}\\s*[:=])(${NAMES})(?![A-Za-z0-9_.-])`;
+/** Words one of the sensitive names contains. */
+const NAME_HINT = /key|pass|pwd|secret|token|auth|cookie|credential/i;
+const URL_HINT = /:\/\//;
 
 /** `Bearer`/`Basic`/... before a credential is kept, so the line still says what it was. */
 const SCHEME = /^((?:bearer|basic|token|digest|apikey)\s+)/i;
@@ -26,6 +30,8 @@ function isSensitive(name: string): boolean {
 }
 
 type Rule = {
+  /** A cheap test first: most log lines contain none of these and skip the rule. */
+  when: RegExp;
   pattern: RegExp;
   replace: (match: string, ...groups: string[]) => string;
 };
@@ -36,16 +42,19 @@ type Rule = {
 const RULES: Rule[] = [
   // scheme://user:password@host (redis://:pw@redis:6379, mongodb+srv://u:p@c)
   {
+    when: URL_HINT,
     pattern: /\b([a-z][a-z0-9+.-]{0,30}:\/\/)([^\s:@/?#]*):([^\s@/]+)@/gi,
     replace: (_m, scheme, user) => `${scheme}${user}:${REDACTED}@`,
   },
   // scheme://long-token@host (a token as the user name, e.g. git over https)
   {
+    when: URL_HINT,
     pattern: /\b([a-z][a-z0-9+.-]{0,30}:\/\/)([A-Za-z0-9_.~%-]{20,})@/gi,
     replace: (_m, scheme) => `${scheme}${REDACTED}@`,
   },
   // "name": "value" and 'name': 'value' (JSON, JS object literals)
   {
+    when: NAME_HINT,
     pattern:
       /(["'])([A-Za-z0-9_.-]+)\1(\s*:\s*)(["'])((?:(?!\4)[^\\]|\\[\s\S])*)(\4|$)/g,
     replace: (m, q, name, sep, vq, value, end) =>
@@ -55,6 +64,7 @@ const RULES: Rule[] = [
   },
   // \"name\":\"value\" (JSON inside a JSON string)
   {
+    when: NAME_HINT,
     pattern:
       /\\"([A-Za-z0-9_.-]+)\\"(\s*:\s*)\\"((?:[^\\"]|\\[^\\"]|\\\\(?:\\[\s\S]|[^\\]))*)(\\"|$)/g,
     replace: (m, name, sep, value, end) =>
@@ -64,12 +74,14 @@ const RULES: Rule[] = [
   },
   // "name": bare-value (numbers, unquoted)
   {
+    when: NAME_HINT,
     pattern: /(["'])([A-Za-z0-9_.-]+)\1(\s*:\s*)([^\s"'{[,}\]]+)/g,
     replace: (m, q, name, sep, value) =>
       isSensitive(name) ? `${q}${name}${q}${sep}${redactValue(value)}` : m,
   },
   // name: "value", name='value'
   {
+    when: NAME_HINT,
     pattern: new RegExp(
       `${NAME}(\\s*[:=]\\s*)(["'])((?:(?!\\3)[^\\\\]|\\\\[\\s\\S])*)(\\3|$)`,
       'gi',
@@ -79,6 +91,7 @@ const RULES: Rule[] = [
   },
   // name: value, name=value (headers, query strings, logfmt), with an optional scheme
   {
+    when: NAME_HINT,
     pattern: new RegExp(
       `${NAME}([ \\t]*[:=][ \\t]*)(?![\\["'\\s])((?:(?:bearer|basic|token|digest|apikey)[ \\t]+)?[^\\s"',;&}\\])]+)`,
       'gi',
@@ -87,17 +100,20 @@ const RULES: Rule[] = [
   },
   // Bearer xyz anywhere
   {
+    when: /bearer/i,
     pattern: /\b(bearer)(\s+)(?!\[REDACTED\])([A-Za-z0-9\-._~+/]+=*)/gi,
     replace: (_m, word, space) => `${word}${space}${REDACTED}`,
   },
   // AWS access key ids (AKIA... long-term, ASIA... temporary, and the other id prefixes)
   {
+    when: /A[A-Z]{3}[A-Z0-9]{16}/,
     pattern:
       /\b(AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|AROA|APKA)[A-Z0-9]{16}\b/g,
     replace: (_m, prefix) => `${prefix}${REDACTED}`,
   },
   // Provider API keys that gateways forward (sk-..., sk-proj-..., sk-ant-...)
   {
+    when: /sk-/,
     pattern: /\b(sk-(?:proj-|ant-)?)[A-Za-z0-9_-]{20,}/g,
     replace: (_m, prefix) => `${prefix}${REDACTED}`,
   },
@@ -111,6 +127,7 @@ const RULES: Rule[] = [
 export function redactLogLine(line: string): string {
   let out = line;
   for (const rule of RULES) {
+    if (!rule.when.test(out)) continue;
     out = out.replace(rule.pattern, rule.replace as (m: string) => string);
   }
   return out;
