@@ -1,5 +1,5 @@
 import { V1Deployment, V1Pod } from '@kubernetes/client-node';
-import { rolloutOf, summarizePod } from './summarizePods';
+import { rolloutOf, summarizePod, summarizeWorkload } from './summarizePods';
 
 function deployment(
   status: V1Deployment['status'],
@@ -163,5 +163,61 @@ describe('summarizePod', () => {
       'Error',
       'FailedScheduling',
     ]);
+  });
+});
+
+describe('summarizeWorkload', () => {
+  it('reports pods without a Deployment as rollout "missing"', () => {
+    const pod: V1Pod = {
+      metadata: { name: 'p' },
+      spec: { containers: [{ name: 'gateway', image: 'img:1' }] },
+      status: {
+        phase: 'Running',
+        conditions: [{ type: 'Ready', status: 'True' }],
+      },
+    };
+    expect(
+      summarizeWorkload({ name: 'gw', pods: [pod], events: [] }),
+    ).toMatchObject({
+      deployment: 'gw',
+      image: 'img:1',
+      rollout: 'missing',
+      replicas: { desired: 1, ready: 1, available: 0, updated: 0 },
+    });
+  });
+
+  it('takes the pull secrets from the pod template when no pod exists, keeps the newest events', () => {
+    const workload = summarizeWorkload({
+      name: 'gw',
+      deployment: {
+        metadata: { name: 'gw', generation: 1 },
+        spec: {
+          replicas: 1,
+          selector: {},
+          template: {
+            spec: {
+              imagePullSecrets: [{ name: 'regcred' }],
+              containers: [{ name: 'gateway', image: 'img:2' }],
+            },
+          },
+        },
+        status: { observedGeneration: 1 },
+      },
+      pods: [],
+      events: [1, 2, 3].map(i => ({
+        metadata: {},
+        involvedObject: { kind: 'ReplicaSet', name: `gw-abc${i}` },
+        reason: 'Failed',
+        message: 'Failed to pull image "img:2"',
+        lastTimestamp: new Date(Date.UTC(2026, 0, i)),
+      })),
+      maxEvents: 2,
+    });
+    expect(workload.rollout).toBe('progressing');
+    expect(workload.warnings.map(w => w.object)).toEqual([
+      'ReplicaSet/gw-abc3',
+      'ReplicaSet/gw-abc2',
+    ]);
+    expect(workload.warnings[0].hint?.message).toContain('"regcred"');
   });
 });

@@ -231,13 +231,14 @@ export function summarizeWorkload(options: {
 }): GatewayWorkloadStatus {
   const { name, deployment, pods, events, container } = options;
   const podNames = new Set(pods.map(p => p.metadata?.name));
-  const context = hintContextOf(pods[0]) ?? {};
-  if (!pods[0] && deployment?.spec?.template) {
-    Object.assign(
-      context,
-      hintContextOf({ spec: deployment.spec.template.spec } as V1Pod),
-    );
-  }
+  // Without pods, the pod template names the pull secrets and ports.
+  const template = deployment?.spec?.template?.spec;
+  const context = hintContextOf(
+    pods[0] ?? (template ? ({ spec: template } as V1Pod) : undefined),
+  );
+  const podSummaries = pods
+    .map(summarizePod)
+    .sort((a, b) => a.name.localeCompare(b.name));
   const warnings = events
     .filter(e => {
       const { kind, name: object } = e.involvedObject;
@@ -264,12 +265,12 @@ export function summarizeWorkload(options: {
       desired: deployment ? deployment.spec?.replicas ?? 1 : pods.length,
       ready:
         status?.readyReplicas ??
-        (deployment ? 0 : pods.filter(p => summarizePod(p).ready).length),
+        (deployment ? 0 : podSummaries.filter(p => p.ready).length),
       available: status?.availableReplicas ?? 0,
       updated: status?.updatedReplicas ?? 0,
     },
     ...(deployment ? rolloutOf(deployment) : { rollout: 'missing' as const }),
-    pods: pods.map(summarizePod).sort((a, b) => a.name.localeCompare(b.name)),
+    pods: podSummaries,
     warnings,
   };
 }
