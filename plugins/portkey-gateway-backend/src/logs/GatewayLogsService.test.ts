@@ -370,7 +370,19 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
     );
     // Measured: the stub polls the file every 100 ms; the event arrives well under a second.
     expect(Date.now() - started).toBeLessThan(3000);
+
+    // Every kind of secret is redacted in events too.
+    fs.appendFileSync(
+      logFile('gateway'),
+      `${SECRET_LINES.map(l => `${stamp(new Date())} ${l}`).join('\n')}\n`,
+    );
+    await stream.until(
+      t =>
+        t.includes('data: {"user":"admin","password":"[REDACTED]","ok":true}'),
+      'the appended secrets',
+    );
     expectNoSecrets(stream.text());
+    expect(stream.text().match(/\[REDACTED\]/g)).toHaveLength(16);
 
     stream.close();
     await waitFor(() => openFollows === 0, 'the kubelet stream to close');
@@ -381,7 +393,7 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
     const stream = openStream(`${base}${routerPath()}?follow=true&tailLines=1`);
     await stream.until(t => /(: heartbeat\n\n[^]*){2}/.test(t), 'heartbeats');
     expect(stream.text()).toMatch(
-      /^: streaming logs\n\ndata: later: Authorization: Bearer \[REDACTED\]\n\n(: heartbeat\n\n)+$/,
+      /^: streaming logs\n\ndata: \{"user":"admin","password":"\[REDACTED\]","ok":true\}\n\n(: heartbeat\n\n)+$/,
     );
     stream.close();
     await waitFor(() => openFollows === 0, 'the kubelet stream to close');
@@ -398,7 +410,7 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
     expect(
       Buffer.byteLength(response.text) - Buffer.byteLength(lines.at(-1)!),
     ).toBeLessThanOrEqual(2001);
-    expect(lines[0]).toBe('old line 12');
+    expect(lines[0]).toMatch(/^old line \d+$/);
     expect(kubelet.requests.at(-1)?.query.limitBytes).toBe('2000');
 
     // Following: the limit event ends the stream and the upstream request.
@@ -411,6 +423,27 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
     );
     expect(Buffer.byteLength(stream.text())).toBeLessThan(2300);
     await waitFor(() => openFollows === 0, 'the kubelet stream to close');
+  });
+
+  it('cuts a line longer than 64 KB, redacted, and keeps going', async () => {
+    fs.appendFileSync(
+      logFile('gateway'),
+      `${stamp(new Date())} huge password=long-line-secret-15 ${'x'.repeat(
+        200_000,
+      )}\n${stamp(new Date())} after the huge line\n`,
+    );
+    const server = await pluginBackend();
+    const response = await request(server)
+      .get(`${logsPath()}?tailLines=2`)
+      .set('Authorization', user());
+    const [huge, after, rest] = response.text.split('\n');
+    expect(huge).toMatch(
+      /^huge password=\[REDACTED\] x+ \[line cut at 65536 bytes, \d+ more bytes not shown\]$/,
+    );
+    expect(Buffer.byteLength(huge)).toBeLessThan(65536 + 100);
+    expect(after).toBe('after the huge line');
+    expect(rest).toBe('');
+    expect(response.text).not.toContain('long-line-secret-15');
   });
 
   it('answers a wrong container with the API server’s 400', async () => {
