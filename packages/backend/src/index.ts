@@ -75,4 +75,9 @@ backend.add(
     '@portkey-gateway-backstage/plugin-scaffolder-backend-module-portkey-gateway'
   ),
 );
+// Portkey gateway status: gateways, pods, logs and settings per namespace
+backend.add(
+  import('@portkey-gateway-backstage/plugin-portkey-gateway-backend'),
+);
+
 backend.start();

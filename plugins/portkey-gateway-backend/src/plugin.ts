@@ -46,6 +46,9 @@ export const portkeyGatewayPlugin = createBackendPlugin({
           );
         }
         const clusters = new ClusterRegistry(definitions);
+        // The router authenticates every request itself (401 without credentials), so that
+        // its own error handler answers: JSON with a clear message and never a stack trace.
+        httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
         httpRouter.use(
           await createRouter({
             httpAuth,
