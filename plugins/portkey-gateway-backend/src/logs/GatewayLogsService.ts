@@ -116,8 +116,12 @@ export class GatewayLogsService {
       'Content-Type',
       follow ? 'text/event-stream; charset=utf-8' : 'text/plain; charset=utf-8',
     );
-    // no-transform: compression middleware would otherwise hold events back.
-    res.setHeader('Cache-Control', 'no-cache, no-store, no-transform');
+    // no-transform: compression middleware would otherwise hold events back. Plain text
+    // may be compressed.
+    res.setHeader(
+      'Cache-Control',
+      follow ? 'no-cache, no-store, no-transform' : 'no-store',
+    );
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Accel-Buffering', 'no');
     const flush = () => (res as unknown as { flush?: () => void }).flush?.();
@@ -173,7 +177,7 @@ export class GatewayLogsService {
           splitter.pause();
           res.once('drain', () => splitter.resume());
         }
-        flush();
+        if (follow) flush();
       });
       splitter.on('end', () =>
         ending!({
