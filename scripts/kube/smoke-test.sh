@@ -177,6 +177,9 @@ req 200 GET "/api/v1/namespaces/$NS/pods/p/log?container=gateway&sinceSeconds=25
 [ "$(cat "$WORK/body")" = "$EXPECTED" ] || fail "log sinceSeconds=25: got '$(cat "$WORK/body")'"
 grep -q '"path":"/containerLogs/smoke/p/gateway","query":{"tailLines":"2"}' "$WORK/stub-kubelet.log" ||
   fail "the stub kubelet did not see the proxied request: $(cat "$WORK/stub-kubelet.log")"
+req 200 GET "/api/v1/namespaces/$NS/pods/p/log?limitBytes=10"
+[ "$(cat "$WORK/body")" = "gateway lo" ] || fail "log limitBytes=10: got '$(cat "$WORK/body")'"
+req 404 GET "/api/v1/namespaces/$NS/pods/nope/log"
 req 400 GET "/api/v1/namespaces/$NS/pods/p/log?container=wrong"
 grep -q 'container wrong is not valid for pod p' "$WORK/body" || fail "wrong container: unexpected 400 body $(cat "$WORK/body")"
 kube_log "wrong container -> 400: $(jqb .message)"
