@@ -1,0 +1,44 @@
+/*
+ * The backend side of the benchmark, run as its own child process so that its RSS is measured
+ * alone: an express app with GatewayLogsService mounted, talking to the benchmark's
+ * kube-apiserver. Reports its port to the parent over IPC.
+ *
+ *   BENCH_KUBECONFIG=<file> BENCH_MAX_BYTES=<n> node -r @backstage/cli/config/nodeTransform.cjs bench/backend.ts
+ */
+import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import express from 'express';
+import { AddressInfo } from 'node:net';
+import { GatewayLogsService } from '../src/logs/GatewayLogsService';
+
+const kubeConfig = new KubeConfig();
+kubeConfig.loadFromFile(process.env.BENCH_KUBECONFIG!);
+const clients = {
+  name: 'bench',
+  kubeConfig,
+  core: kubeConfig.makeApiClient(CoreV1Api),
+  apps: kubeConfig.makeApiClient(AppsV1Api),
+};
+const logs = new GatewayLogsService({
+  maxBytes: Number(process.env.BENCH_MAX_BYTES ?? 10 * 1024 * 1024),
+});
+
+const app = express();
+app.get('/logs/:namespace/:pod', (req, res, next) => {
+  logs
+    .sendLogs({
+      cluster: 'bench',
+      namespace: req.params.namespace,
+      clients,
+      pod: req.params.pod,
+      query: req.query,
+      req,
+      res,
+    })
+    .catch(next);
+});
+
+const server = app.listen(0, '127.0.0.1', () => {
+  const { port } = server.address() as AddressInfo;
+  process.send?.({ port });
+});
+process.on('disconnect', () => process.exit(0));
