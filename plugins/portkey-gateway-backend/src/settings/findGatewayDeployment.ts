@@ -1,13 +1,14 @@
 import { NotFoundError } from '@backstage/errors';
 import { V1Deployment } from '@kubernetes/client-node';
 import {
+  CHART_LABELS,
   gatewayFullname,
   PORTKEY_CHART,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { toPortalError } from '../clusters/kubernetesErrors';
 import { NamespaceTarget } from '../status/GatewayStatusService';
 
-const COMPONENT = 'app.kubernetes.io/component';
+const COMPONENT = CHART_LABELS.component;
 
 /**
  * The release's gateway Deployment: labelled with the chart's name and the release, and,
@@ -18,7 +19,7 @@ export async function findGatewayDeployment(
   target: NamespaceTarget & { release: string },
 ): Promise<V1Deployment> {
   const { cluster, namespace, clients, release } = target;
-  const labelSelector = `app.kubernetes.io/name=${PORTKEY_CHART.name},app.kubernetes.io/instance=${release}`;
+  const labelSelector = `${CHART_LABELS.name}=${PORTKEY_CHART.name},${CHART_LABELS.instance}=${release}`;
   const list = await clients.apps
     .listNamespacedDeployment({ namespace, labelSelector })
     .catch(error => {

@@ -1,16 +1,19 @@
 import type { CoreV1Event, V1Deployment, V1Pod } from '@kubernetes/client-node';
 import {
+  CHART_LABELS,
   PORTKEY_CHART,
   gatewayFullname,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import type { GatewayStatus } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { summarizeWorkload } from './summarizePods';
 
-const NAME = 'app.kubernetes.io/name';
-const INSTANCE = 'app.kubernetes.io/instance';
-const COMPONENT = 'app.kubernetes.io/component';
-const CHART = 'helm.sh/chart';
-const VERSION = 'app.kubernetes.io/version';
+const {
+  name: NAME,
+  instance: INSTANCE,
+  component: COMPONENT,
+  chart: CHART,
+  appVersion: VERSION,
+} = CHART_LABELS;
 
 /**
  * One label selector for everything the chart runs in a namespace (gateway, data service and

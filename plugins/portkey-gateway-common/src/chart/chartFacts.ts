@@ -57,18 +57,33 @@ export function gatewayFullname(releaseName: string): string {
 }
 
 /**
+ * The labels the chart puts on what it renders (REFERENCE.md §4).
+ *
+ * @public
+ */
+export const CHART_LABELS = {
+  /** The chart name (`gateway`), or `redis` on the in-cluster Redis. */
+  name: 'app.kubernetes.io/name',
+  /** The Helm release. */
+  instance: 'app.kubernetes.io/instance',
+  /** Only on the data service (`<fullname>-dataservice`): gateway objects have none. */
+  component: 'app.kubernetes.io/component',
+  chart: 'helm.sh/chart',
+  appVersion: 'app.kubernetes.io/version',
+} as const;
+
+/**
  * Label selectors that find a release's pods. The gateway's own selector also matches the
  * data service pods, so gateway pods are those without an `app.kubernetes.io/component` label.
  *
  * @public
  */
 export function gatewayPodSelectors(releaseName: string) {
-  const release = `app.kubernetes.io/name=${PORTKEY_CHART.name},app.kubernetes.io/instance=${releaseName}`;
+  const { name, instance, component } = CHART_LABELS;
+  const release = `${name}=${PORTKEY_CHART.name},${instance}=${releaseName}`;
   return {
-    gateway: `${release},!app.kubernetes.io/component`,
-    dataService: `app.kubernetes.io/component=${gatewayFullname(
-      releaseName,
-    )}-dataservice`,
-    redis: `app.kubernetes.io/name=redis,app.kubernetes.io/instance=${releaseName}`,
+    gateway: `${release},!${component}`,
+    dataService: `${component}=${gatewayFullname(releaseName)}-dataservice`,
+    redis: `${name}=${PORTKEY_CHART.inClusterRedisName},${instance}=${releaseName}`,
   };
 }
