@@ -119,9 +119,6 @@ export function createRenderGatewayAction() {
       Object.keys(output.files).forEach(resolve);
 
       await writeFilesAtomically(output.files, resolve);
-      const secretKeys = rendered.values.environment as {
-        secretKeys: string[];
-      };
       ctx.logger.info(
         `${ctx.isDryRun ? '[dry run] ' : ''}Rendered Portkey gateway ${
           rendered.input.gateway.releaseName
@@ -140,7 +137,7 @@ export function createRenderGatewayAction() {
       ctx.output('valuesPath', output.valuesPath);
       ctx.output('catalogInfoPath', output.catalogInfoPath);
       ctx.output('secretName', rendered.plan.secretName);
-      ctx.output('secretKeys', secretKeys.secretKeys);
+      ctx.output('secretKeys', output.secretKeys);
     },
   });
 }

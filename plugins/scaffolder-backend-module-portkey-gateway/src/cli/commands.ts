@@ -89,9 +89,9 @@ export async function renderCommand(options: {
       ...(options.prBody
         ? [`wrote ${resolve(options.prBody)} (pull request body)`]
         : []),
-      `Secret ${rendered.plan.secretName} must hold: ${(
-        rendered.values.environment as { secretKeys: string[] }
-      ).secretKeys.join(', ')}`,
+      `Secret ${rendered.plan.secretName} must hold: ${output.secretKeys.join(
+        ', ',
+      )}`,
       ...rendered.warnings.map(w => `warning: ${w}`),
     ],
     stderr: [],

@@ -1,5 +1,6 @@
 import {
   buildPullRequest,
+  describeSecretKeys,
   GatewayPullRequest,
   RenderedGateway,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
@@ -51,6 +52,8 @@ export type GatewayFiles = {
   pullRequest: GatewayPullRequest;
   valuesPath: string;
   catalogInfoPath: string;
+  /** The keys the gateway's Secret must hold before merge. */
+  secretKeys: string[];
 };
 
 /**
@@ -73,6 +76,7 @@ export function gatewayFiles(
     valuesPath,
     catalogInfoPath,
     pullRequest,
+    secretKeys: describeSecretKeys(rendered.plan).map(k => k.key),
     files: {
       [valuesPath]: rendered.files['values.yaml'],
       [catalogInfoPath]: rendered.files['catalog-info.yaml'],
