@@ -1,7 +1,4 @@
-import {
-  findCredential,
-  isSecretEnvKey,
-} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import { isCredentialValue } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { NamespaceTarget } from '../status/GatewayStatusService';
 import { FAILS, KeyRefs, requiredKeys } from './envReferences';
 import { readOptional } from './kubernetesCalls';
@@ -43,12 +40,8 @@ export async function checkConfigMaps(
         problems.push(
           `ConfigMap ${name} has no key ${missing.join(', ')}: ${FAILS}.`,
         );
-      // REDIS_URL is a credential only when it carries a password.
       const credentials = keys.filter(
-        k =>
-          isSecretEnvKey(k) &&
-          k in values &&
-          (k !== 'REDIS_URL' || findCredential(values[k])),
+        k => k in values && isCredentialValue(k, values[k]),
       );
       if (credentials.length)
         problems.push(

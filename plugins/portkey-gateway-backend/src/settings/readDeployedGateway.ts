@@ -7,9 +7,9 @@ import {
 import {
   DeployedEnvVar,
   DeployedGateway,
-  findCredential,
   GatewayEnvFromSource,
   GatewaySecretCheck,
+  isCredentialValue,
   isSecretEnvKey,
   PORTKEY_CHART,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
@@ -170,7 +170,7 @@ function readEnvFrom(sources: V1EnvFromSource[]): GatewayEnvFromSource[] {
  * REDIS_URL when it is an endpoint without a password. Other credential values are dropped.
  */
 function keepable(name: string, value: string | undefined) {
-  if (value === undefined || !isSecretEnvKey(name)) return value;
-  if (name === 'REDIS_URL' && !findCredential(value)) return value;
-  return undefined;
+  return value === undefined || !isCredentialValue(name, value)
+    ? value
+    : undefined;
 }

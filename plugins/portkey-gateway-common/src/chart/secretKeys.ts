@@ -1,3 +1,5 @@
+import { findCredential } from '../model/plainText';
+
 /**
  * Every environment key that carries a credential, with what a reviewer must put in it.
  * These keys are only ever read from the gateway's Kubernetes Secret, never written as values.
@@ -27,6 +29,17 @@ export const SECRET_ENV_KEYS = {
 
 /** @public */
 export type SecretEnvKey = keyof typeof SECRET_ENV_KEYS;
+
+/**
+ * Whether a value of this env key is a credential: always for the secret keys, except
+ * REDIS_URL, which is one only when it carries a password (otherwise it is an endpoint).
+ *
+ * @public
+ */
+export function isCredentialValue(key: string, value: string): boolean {
+  if (!isSecretEnvKey(key)) return false;
+  return key !== 'REDIS_URL' || findCredential(value) !== undefined;
+}
 
 /** @public */
 export function isSecretEnvKey(key: string): key is SecretEnvKey {

@@ -4,7 +4,7 @@ import {
   CHART_FREE_FORM_PATHS,
   CHART_KEY_PATHS,
 } from '../chart/chartFacts';
-import { isSecretEnvKey } from '../chart/secretKeys';
+import { isCredentialValue, isSecretEnvKey } from '../chart/secretKeys';
 import { findCredential } from '../model/plainText';
 
 /**
@@ -181,10 +181,7 @@ function checkEnvironment(values: Values, error: Report, warning: Report) {
     }
     const text = String(value);
     const readFromSecret = secretKeys.has(key) && !createsSecret;
-    // REDIS_URL is a credential only when it carries a password.
-    const isCredential =
-      isSecretEnvKey(key) &&
-      (key !== 'REDIS_URL' || findCredential(text) !== undefined);
+    const isCredential = isCredentialValue(key, text);
     if (
       isCredential &&
       text !== '' &&
