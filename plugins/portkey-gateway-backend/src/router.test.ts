@@ -4,26 +4,26 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import {
+  clusterEntry,
   createTestNamespace,
   deleteTestNamespace,
-  testCluster,
+  portalIdentity,
+  unprivilegedIdentity,
 } from './__testUtils__/testCluster';
 import { portkeyGatewayPlugin } from './plugin';
 
-const cluster = testCluster();
-const describeLocal = cluster.real ? describe.skip : describe;
-
-describeLocal('the portkey-gateway router', () => {
+// Runs against the local kube-apiserver, or a real cluster (PORTKEY_TEST_REAL_CLUSTER=1).
+describe('the portkey-gateway router', () => {
   let namespace: string;
   let server: Parameters<typeof request>[0];
   const responses: request.Response[] = [];
 
   beforeAll(async () => {
     namespace = await createTestNamespace('router');
-    const caData = readFileSync(cluster.caFile!).toString('base64');
+    const portal = await portalIdentity(namespace);
+    const unprivileged = await unprivilegedIdentity(namespace);
     const started = await startTestBackend({
       features: [
         portkeyGatewayPlugin,
@@ -31,19 +31,10 @@ describeLocal('the portkey-gateway router', () => {
           data: {
             portkeyGateway: {
               clusters: [
-                {
-                  name: 'local',
-                  url: cluster.url,
-                  serviceAccountToken: cluster.adminToken,
-                  caData,
+                clusterEntry('local', portal, {
                   namespaces: [namespace, 'ai-gateways'],
-                },
-                {
-                  name: 'restricted',
-                  url: cluster.url,
-                  serviceAccountToken: cluster.userToken,
-                  caData,
-                },
+                }),
+                clusterEntry('restricted', unprivileged),
                 {
                   name: 'gone',
                   url: 'https://127.0.0.1:1',

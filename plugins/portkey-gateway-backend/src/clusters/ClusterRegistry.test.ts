@@ -1,44 +1,40 @@
 import { ConfigReader } from '@backstage/config';
-import { readFileSync } from 'node:fs';
 import { readClusterDefinitions } from './clusterDefinitions';
 import { ClusterRegistry } from './ClusterRegistry';
 import { toPortalError } from './kubernetesErrors';
 import {
+  clusterEntry,
   createTestNamespace,
   deleteTestNamespace,
-  testCluster,
+  portalIdentity,
+  TestIdentity,
+  unprivilegedIdentity,
 } from '../__testUtils__/testCluster';
 
-const cluster = testCluster();
-const describeLocal = cluster.real ? describe.skip : describe;
-
-describeLocal('clusters against the real kube-apiserver', () => {
+// Runs against the local kube-apiserver, or a real cluster (PORTKEY_TEST_REAL_CLUSTER=1).
+describe('clusters against a real API server', () => {
   let namespace: string;
+  let portal: TestIdentity;
+  let unprivileged: TestIdentity;
   beforeAll(async () => {
     namespace = await createTestNamespace('registry');
+    portal = await portalIdentity(namespace);
+    unprivileged = await unprivilegedIdentity(namespace);
   });
   afterAll(() => deleteTestNamespace(namespace));
 
-  const clusterConfig = (token: string, namespaces?: string[]) =>
+  const clusterConfig = (identity: TestIdentity, namespaces?: string[]) =>
     new ConfigReader({
       portkeyGateway: {
         clusters: [
-          {
-            name: 'local',
-            url: cluster.url,
-            serviceAccountToken: token,
-            caData: Buffer.from(readFileSync(cluster.caFile!)).toString(
-              'base64',
-            ),
-            ...(namespaces ? { namespaces } : {}),
-          },
+          clusterEntry('local', identity, namespaces ? { namespaces } : {}),
         ],
       },
     });
 
   it('reaches the API server with a configured URL, token and CA', async () => {
     const registry = new ClusterRegistry(
-      readClusterDefinitions(clusterConfig(cluster.adminToken!)),
+      readClusterDefinitions(clusterConfig(portal)),
     );
     const { core } = registry.forNamespace('local', namespace);
     const pods = await core.listNamespacedPod({ namespace });
@@ -49,9 +45,7 @@ describeLocal('clusters against the real kube-apiserver', () => {
 
   it('refuses a namespace outside the allow-list before calling Kubernetes', () => {
     const registry = new ClusterRegistry(
-      readClusterDefinitions(
-        clusterConfig(cluster.adminToken!, ['ai-gateways']),
-      ),
+      readClusterDefinitions(clusterConfig(portal, ['ai-gateways'])),
     );
     expect(() => registry.forNamespace('local', namespace)).toThrow(
       `Namespace "${namespace}" of cluster "local" is not one the portal may read (allowed: ai-gateways)`,
@@ -63,7 +57,7 @@ describeLocal('clusters against the real kube-apiserver', () => {
 
   it('turns an RBAC refusal for the unprivileged user into a clear 403', async () => {
     const registry = new ClusterRegistry(
-      readClusterDefinitions(clusterConfig(cluster.userToken!)),
+      readClusterDefinitions(clusterConfig(unprivileged)),
     );
     const error = await registry
       .forNamespace('local', namespace)

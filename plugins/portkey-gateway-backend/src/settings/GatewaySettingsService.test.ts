@@ -16,6 +16,7 @@ import {
   createTestNamespace,
   deleteTestNamespace,
   testCluster,
+  unprivilegedIdentity,
 } from '../__testUtils__/testCluster';
 import {
   chartObjectsFor,
@@ -316,7 +317,12 @@ describe('GatewaySettingsService against the real kube-apiserver', () => {
       expect.stringMatching(
         /^PORTKEY_CLIENT_AUTH, REDIS_URL are set as plain values in the Deployment/,
       ),
-      'Service account default does not exist: Kubernetes will not create the gateway pods until it does.',
+      // A real cluster gives every namespace its "default" ServiceAccount.
+      ...(cluster.real
+        ? []
+        : [
+            'Service account default does not exist: Kubernetes will not create the gateway pods until it does.',
+          ]),
       expect.stringMatching(/^SERVER_MODE is "gateway"/),
       expect.stringMatching(
         /^ANALYTICS_STORE_ENDPOINT hold what looks like a credential/,
@@ -456,17 +462,16 @@ describe('GatewaySettingsService against the real kube-apiserver', () => {
     }
   });
 
-  const describeLocal = cluster.unprivileged ? describe : describe.skip;
-
-  describeLocal('with restricted Kubernetes credentials', () => {
+  describe('with restricted Kubernetes credentials', () => {
     it('refuses the unprivileged user with a clear 403', async () => {
       const namespace = await namespaceFor('settings-denied');
+      const unprivileged = await unprivilegedIdentity(namespace);
       await expect(
         service.readSettings({
           cluster: 'local',
           namespace,
           release: 'any',
-          clients: clientsFor(cluster.unprivileged!),
+          clients: clientsFor(unprivileged.kubeConfig),
         }),
       ).rejects.toMatchObject({
         name: 'NotAllowedError',
@@ -610,7 +615,14 @@ async function readerWithoutSecrets(namespace: string): Promise<KubeConfig> {
   });
   const kc = new KubeConfig();
   kc.loadFromOptions({
-    clusters: [{ name: 'local', server: cluster.url, caFile: cluster.caFile }],
+    clusters: [
+      {
+        name: 'local',
+        server: cluster.url,
+        caData: cluster.caData,
+        skipTLSVerify: cluster.skipTLSVerify,
+      },
+    ],
     users: [{ name, token: token.status!.token }],
     contexts: [{ name: 'local', cluster: 'local', user: name }],
     currentContext: 'local',
