@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { CoreV1Api, V1Node } from '@kubernetes/client-node';
+import { CoreV1Api, V1Node, V1Pod } from '@kubernetes/client-node';
 import express from 'express';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -29,17 +29,42 @@ import { createRouter } from '../router';
 import { GatewaySettingsService } from '../settings/GatewaySettingsService';
 import { GatewayStatusService } from '../status/GatewayStatusService';
 import {
+  clusterEntry,
   createTestNamespace,
   deleteTestNamespace,
+  portalIdentity,
+  TestIdentity,
   testCluster,
+  unprivilegedIdentity,
 } from '../__testUtils__/testCluster';
+import {
+  LOG_POD_TIMEOUT_MS,
+  realLogPod,
+  waitForRealLogPod,
+} from '../__testUtils__/realLogPod';
 import {
   GatewayLogsService,
   GatewayLogsServiceOptions,
 } from './GatewayLogsService';
 
 const cluster = testCluster();
-const describeLocal = cluster.real ? describe.skip : describe;
+
+/*
+ * itLocalOnly(reason)(name, fn) is `it`, or against a real cluster `it.skip` with the reason in
+ * the test's name (jest has no skip reasons), for checks that need what only the stub kubelet
+ * gives: canned files, its request log. ESLint's jest rules cannot see that it is `it`.
+ */
+/* eslint-disable jest/no-standalone-expect */
+function itLocalOnly(reason: string): jest.It {
+  if (!cluster.real) return it;
+  return ((name: string, fn?: jest.ProvidesCallback, timeout?: number) =>
+    // eslint-disable-next-line jest/no-disabled-tests, jest/expect-expect -- skipped, saying why
+    it.skip(
+      `${name} [skipped against a real cluster: ${reason}]`,
+      fn,
+      timeout,
+    )) as jest.It;
+}
 
 const POD = 'portkey-ai-gateway-7d9f8b6c4-x2k4q';
 const CHART_LABELS = {
@@ -127,17 +152,31 @@ function expectNoSecrets(text: string) {
   expect(text).not.toMatch(/^\s*at /m);
 }
 
-describeLocal('GatewayLogsService through the real kube-apiserver', () => {
+/**
+ * Against the local kube-apiserver, the pod's logs come from the stub kubelet's files.
+ * Against a real cluster (PORTKEY_TEST_REAL_CLUSTER=1) the pod runs: realLogPod() prints the
+ * same lines (gateway), a line a second (ticker) and a 200 KB line (huge); checks that need
+ * what only the stub's files can hold are skipped there, saying why.
+ */
+describe('GatewayLogsService through the real kube-apiserver', () => {
   const admin = cluster.admin.makeApiClient(CoreV1Api);
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portkey-logs-'));
   const nodeName = `logs-node-${randomBytes(3).toString('hex')}`;
   let namespace: string;
-  let kubelet: { port: number; close: () => Promise<void> } & {
-    requests: Array<{ path: string; query: Record<string, string> }>;
-  };
-  /** Follow requests the stub kubelet is still answering. */
+  /** The stub kubelet; undefined against a real cluster. */
+  let kubelet:
+    | ({ port: number; close: () => Promise<void> } & {
+        requests: Array<{ path: string; query: Record<string, string> }>;
+      })
+    | undefined;
+  /** Follow requests the stub kubelet is still answering (stays 0 against a real cluster). */
   let openFollows = 0;
   const servers: http.Server[] = [];
+  let portal: TestIdentity;
+  let unprivileged: TestIdentity;
+  /** Why the real pod is not there to read (real cluster only); see needsRunningPod. */
+  let podProblem: Error | undefined;
+  let ticker: NodeJS.Timeout | undefined;
 
   const logFile = (container: string, previous = false) =>
     path.join(
@@ -147,7 +186,31 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
       `${container}${previous ? '.previous' : ''}.log`,
     );
 
+  /** Checks that read the pod's output call this first: it fails them with why it is missing. */
+  const needsRunningPod = () => {
+    if (podProblem) throw podProblem;
+  };
+
   beforeAll(async () => {
+    if (cluster.real) {
+      namespace = await createTestNamespace('logs');
+      portal = await portalIdentity(namespace);
+      unprivileged = await unprivilegedIdentity(namespace);
+      await admin.createNamespacedPod({
+        namespace,
+        body: realLogPod({
+          name: POD,
+          labels: CHART_LABELS,
+          lines: SECRET_LINES,
+        }),
+      });
+      // Not thrown here: the checks that need no running container (400, 403, 404, 503) still run.
+      podProblem = await waitForRealLogPod(admin, namespace, POD).then(
+        () => undefined,
+        (e: Error) => e,
+      );
+      return;
+    }
     // The stub's https server, to see when the API server closes a follow request to it.
     const createServer = jest.spyOn(https, 'createServer');
     kubelet = await startStubKubelet({ logDir });
@@ -168,18 +231,16 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
       }) as unknown as V1Node,
     });
     namespace = await createTestNamespace('logs');
-    await admin.createNamespacedPod({
-      namespace,
-      body: {
-        metadata: { name: POD, labels: CHART_LABELS },
-        spec: {
-          nodeName,
-          containers: [
-            { name: 'gateway', image: 'portkeyai/gateway_enterprise:2.13.0' },
-          ],
-        },
-      },
+    portal = await portalIdentity(namespace);
+    unprivileged = await unprivilegedIdentity(namespace);
+    // The real pod's containers, on the stub's node.
+    const pod: V1Pod = realLogPod({
+      name: POD,
+      labels: CHART_LABELS,
+      lines: SECRET_LINES,
     });
+    pod.spec!.nodeName = nodeName;
+    await admin.createNamespacedPod({ namespace, body: pod });
     fs.mkdirSync(path.join(logDir, namespace, POD), { recursive: true });
     const old = new Date(Date.now() - 3600_000);
     const lines = [];
@@ -194,35 +255,47 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
       logFile('gateway', true),
       `${stamp(old)} previous container crashed: Bearer bare-bearer-token-2\n`,
     );
-  });
+    // What realLogPod's other two containers print.
+    fs.writeFileSync(
+      logFile('huge'),
+      `${stamp(now)} huge password=long-line-secret-15 ${'x'.repeat(
+        200_000,
+      )}\n${stamp(now)} after the huge line\n`,
+    );
+    let tick = 0;
+    const writeTick = () => {
+      tick += 1;
+      fs.appendFileSync(
+        logFile('ticker'),
+        `${stamp(
+          new Date(),
+        )} tick ${tick}: Authorization: Bearer follow-secret-14\n`,
+      );
+    };
+    writeTick();
+    ticker = setInterval(writeTick, 1000);
+  }, LOG_POD_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
+    clearInterval(ticker);
     for (const server of servers) server.close();
     await kubelet?.close();
-    await admin.deleteNode({ name: nodeName }).catch(() => undefined);
+    if (kubelet)
+      await admin.deleteNode({ name: nodeName }).catch(() => undefined);
     await deleteTestNamespace(namespace);
     fs.rmSync(logDir, { recursive: true, force: true });
   });
 
-  const clusterConfig = (token: string) => ({
-    portkeyGateway: {
-      clusters: [
-        {
-          name: 'local',
-          url: cluster.url,
-          serviceAccountToken: token,
-          caData: fs.readFileSync(cluster.caFile!).toString('base64'),
-        },
-      ],
-    },
+  const clusterConfig = (identity: TestIdentity) => ({
+    portkeyGateway: { clusters: [clusterEntry('local', identity)] },
   });
 
   /** The whole plugin, as Backstage serves it (auth, permissions, compression, errors). */
-  async function pluginBackend(token = cluster.adminToken!) {
+  async function pluginBackend(identity = portal) {
     const { server } = await startTestBackend({
       features: [
         portkeyGatewayPlugin,
-        mockServices.rootConfig.factory({ data: clusterConfig(token) }),
+        mockServices.rootConfig.factory({ data: clusterConfig(identity) }),
         mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
       ],
     });
@@ -240,9 +313,7 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
         }),
         logger: mockServices.logger.mock(),
         clusters: new ClusterRegistry(
-          readClusterDefinitions(
-            new ConfigReader(clusterConfig(cluster.adminToken!)),
-          ),
+          readClusterDefinitions(new ConfigReader(clusterConfig(portal))),
         ),
         status: new GatewayStatusService(),
         logs: new GatewayLogsService(options),
@@ -262,6 +333,7 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
   const user = () => mockCredentials.user.header();
 
   it('sends the last lines as redacted text through the API server', async () => {
+    needsRunningPod();
     const server = await pluginBackend();
     const response = await request(server)
       .get(`${logsPath()}?tailLines=3`)
@@ -277,6 +349,7 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
       ].join('\n'),
     );
     // The request went through the API server to the kubelet with the limits.
+    if (!kubelet) return; // only the stub kubelet shows the requests it got
     expect(kubelet.requests.at(-1)).toMatchObject({
       path: `/containerLogs/${namespace}/${POD}/gateway`,
       query: expect.objectContaining({
@@ -287,6 +360,7 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
   });
 
   it('defaults to the last 500 lines of the gateway container', async () => {
+    needsRunningPod();
     const server = await pluginBackend();
     const response = await request(server)
       .get(logsPath())
@@ -299,6 +373,7 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
   });
 
   it('redacts every kind of secret and none of it leaves the backend', async () => {
+    needsRunningPod();
     const server = await pluginBackend();
     const response = await request(server)
       .get(`${logsPath()}?tailLines=11`)
@@ -320,7 +395,9 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
     ]);
   });
 
-  it('passes sinceSeconds, timestamps and previous on', async () => {
+  itLocalOnly(
+    'its lines an hour old and its previous container exist only in the stub kubelet’s files; see "a real container’s" checks',
+  )('passes sinceSeconds, timestamps and previous on', async () => {
     const server = await pluginBackend();
     const since = await request(server)
       .get(`${logsPath()}?sinceSeconds=600&tailLines=10000`)
@@ -344,51 +421,60 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
     expect(previous.text).toBe(
       'previous container crashed: Bearer [REDACTED]\n',
     );
-    expect(kubelet.requests.at(-1)?.query).toMatchObject({ previous: 'true' });
+    expect(kubelet!.requests.at(-1)?.query).toMatchObject({ previous: 'true' });
   });
 
-  it('follows as server-sent events: a line written later arrives, and leaving closes the upstream request', async () => {
-    const server = await pluginBackend();
-    const { port } = server.address() as AddressInfo;
-    const stream = openStream(
-      `http://127.0.0.1:${port}${logsPath()}?follow=true&tailLines=1`,
-      { Authorization: user() },
-    );
-    await stream.until(t => t.includes('data: recent line\n\n'), 'the tail');
-    expect(stream.status()).toBe(200);
-    expect(stream.contentType()).toBe('text/event-stream; charset=utf-8');
-    expect(openFollows).toBe(1);
+  itLocalOnly(
+    'it appends to the stub kubelet’s file and counts its open streams; see "a real container’s" checks',
+  )(
+    'follows as server-sent events: a line written later arrives, and leaving closes the upstream request',
+    async () => {
+      const server = await pluginBackend();
+      const { port } = server.address() as AddressInfo;
+      const stream = openStream(
+        `http://127.0.0.1:${port}${logsPath()}?follow=true&tailLines=1`,
+        { Authorization: user() },
+      );
+      await stream.until(t => t.includes('data: recent line\n\n'), 'the tail');
+      expect(stream.status()).toBe(200);
+      expect(stream.contentType()).toBe('text/event-stream; charset=utf-8');
+      expect(openFollows).toBe(1);
 
-    const started = Date.now();
-    fs.appendFileSync(
-      logFile('gateway'),
-      `${stamp(new Date())} later: Authorization: Bearer follow-secret-14\n`,
-    );
-    await stream.until(
-      t => t.includes('data: later: Authorization: Bearer [REDACTED]\n\n'),
-      'the appended line',
-    );
-    // Measured: the stub polls the file every 100 ms; the event arrives well under a second.
-    expect(Date.now() - started).toBeLessThan(3000);
+      const started = Date.now();
+      fs.appendFileSync(
+        logFile('gateway'),
+        `${stamp(new Date())} later: Authorization: Bearer follow-secret-14\n`,
+      );
+      await stream.until(
+        t => t.includes('data: later: Authorization: Bearer [REDACTED]\n\n'),
+        'the appended line',
+      );
+      // Measured: the stub polls the file every 100 ms; the event arrives well under a second.
+      expect(Date.now() - started).toBeLessThan(3000);
 
-    // Every kind of secret is redacted in events too.
-    fs.appendFileSync(
-      logFile('gateway'),
-      `${SECRET_LINES.map(l => `${stamp(new Date())} ${l}`).join('\n')}\n`,
-    );
-    await stream.until(
-      t =>
-        t.includes('data: {"user":"admin","password":"[REDACTED]","ok":true}'),
-      'the appended secrets',
-    );
-    expectNoSecrets(stream.text());
-    expect(stream.text().match(/\[REDACTED\]/g)).toHaveLength(16);
+      // Every kind of secret is redacted in events too.
+      fs.appendFileSync(
+        logFile('gateway'),
+        `${SECRET_LINES.map(l => `${stamp(new Date())} ${l}`).join('\n')}\n`,
+      );
+      await stream.until(
+        t =>
+          t.includes(
+            'data: {"user":"admin","password":"[REDACTED]","ok":true}',
+          ),
+        'the appended secrets',
+      );
+      expectNoSecrets(stream.text());
+      expect(stream.text().match(/\[REDACTED\]/g)).toHaveLength(16);
 
-    stream.close();
-    await waitFor(() => openFollows === 0, 'the kubelet stream to close');
-  });
+      stream.close();
+      await waitFor(() => openFollows === 0, 'the kubelet stream to close');
+    },
+  );
 
-  it('sends SSE heartbeats while nothing is logged', async () => {
+  itLocalOnly(
+    'it expects the line the follow check appended to the stub kubelet’s file; see "a real container’s" checks',
+  )('sends SSE heartbeats while nothing is logged', async () => {
     const base = await routerApp({ heartbeatMs: 100 });
     const stream = openStream(`${base}${routerPath()}?follow=true&tailLines=1`);
     await stream.until(t => /(: heartbeat\n\n[^]*){2}/.test(t), 'heartbeats');
@@ -400,6 +486,7 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
   });
 
   it('stops at the byte cap with a final message, and asks Kubernetes for no more', async () => {
+    needsRunningPod();
     const base = await routerApp({ maxBytes: 2000 });
     const response = await request(base).get(`${routerPath()}?tailLines=1000`);
     expect(response.status).toBe(200);
@@ -411,7 +498,8 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
       Buffer.byteLength(response.text) - Buffer.byteLength(lines.at(-1)!),
     ).toBeLessThanOrEqual(2001);
     expect(lines[0]).toMatch(/^old line \d+$/);
-    expect(kubelet.requests.at(-1)?.query.limitBytes).toBe('2000');
+    // eslint-disable-next-line jest/no-conditional-expect -- only the stub kubelet shows its requests
+    if (kubelet) expect(kubelet.requests.at(-1)?.query.limitBytes).toBe('2000');
 
     // Following: the limit event ends the stream and the upstream request.
     const stream = openStream(
@@ -425,7 +513,9 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
     await waitFor(() => openFollows === 0, 'the kubelet stream to close');
   });
 
-  it('cuts a line longer than 64 KB, redacted, and keeps going', async () => {
+  itLocalOnly(
+    'it appends to the stub kubelet’s file; see "a real container’s" checks',
+  )('cuts a line longer than 64 KB, redacted, and keeps going', async () => {
     fs.appendFileSync(
       logFile('gateway'),
       `${stamp(new Date())} huge password=long-line-secret-15 ${'x'.repeat(
@@ -472,7 +562,7 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
   });
 
   it('answers 403 when the portal’s Kubernetes user may not read pod logs', async () => {
-    const server = await pluginBackend(cluster.userToken!);
+    const server = await pluginBackend(unprivileged);
     const response = await request(server)
       .get(logsPath())
       .set('Authorization', user());
@@ -526,5 +616,101 @@ describeLocal('GatewayLogsService through the real kube-apiserver', () => {
     expect(response.body.error.message).toMatch(
       /^Cluster "gone" cannot be reached \(ECONNREFUSED\)/,
     );
+  });
+
+  // The same checks on what a real container logs (realLogPod): against the local apiserver
+  // the stub kubelet serves files holding the same lines, and a timer plays the ticker.
+  it('a running container’s logs: sinceSeconds, timestamps and previous reach the kubelet', async () => {
+    needsRunningPod();
+    const server = await pluginBackend();
+    // The ticker logs a line a second: 3 s back holds a few of them.
+    const since = await request(server)
+      .get(`${logsPath()}?container=ticker&sinceSeconds=3&tailLines=10000`)
+      .set('Authorization', user());
+    expect(since.status).toBe(200);
+    const ticks = since.text.trimEnd().split('\n');
+    expect(ticks.length).toBeGreaterThanOrEqual(1);
+    expect(ticks.length).toBeLessThanOrEqual(5);
+    for (const line of ticks)
+      expect(line).toMatch(/^tick \d+: Authorization: Bearer \[REDACTED\]$/);
+
+    const timestamps = await request(server)
+      .get(`${logsPath()}?container=ticker&tailLines=1&timestamps=true`)
+      .set('Authorization', user());
+    expect(timestamps.text).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z tick \d+: Authorization: Bearer \[REDACTED\]\n$/,
+    );
+
+    // The container never restarted: the kubelet has no previous one to answer with.
+    const previous = await request(server)
+      .get(`${logsPath()}?container=ticker&previous=true`)
+      .set('Authorization', user());
+    expect(previous.status).toBe(400);
+    expect(previous.body.error.message).toContain(
+      `previous terminated container "ticker" in pod "${POD}" not found`,
+    );
+  });
+
+  it('a running container’s logs: follows as server-sent events, lines logged later arrive redacted', async () => {
+    needsRunningPod();
+    const server = await pluginBackend();
+    const { port } = server.address() as AddressInfo;
+    const stream = openStream(
+      `http://127.0.0.1:${port}${logsPath()}?container=ticker&follow=true&tailLines=1`,
+      { Authorization: user() },
+    );
+    const tickEvents = (text: string) =>
+      text.match(/^data: tick \d+: Authorization: Bearer \[REDACTED\]$/gm) ??
+      [];
+    await stream.until(t => tickEvents(t).length >= 1, 'the tail');
+    expect(stream.status()).toBe(200);
+    expect(stream.contentType()).toBe('text/event-stream; charset=utf-8');
+    const started = Date.now();
+    await stream.until(t => tickEvents(t).length >= 3, 'two later ticks');
+    // A tick a second: two more take about two seconds.
+    expect(Date.now() - started).toBeLessThan(5000);
+    expectNoSecrets(stream.text());
+    expect(stream.text()).toMatch(
+      /^: streaming logs\n\n(data: tick \d+: Authorization: Bearer \[REDACTED\]\n\n|: heartbeat\n\n)+$/,
+    );
+    // None lost or repeated: the tick numbers follow each other.
+    const numbers = tickEvents(stream.text()).map(e =>
+      Number(/tick (\d+)/.exec(e)![1]),
+    );
+    expect(numbers).toEqual(numbers.map((_, i) => numbers[0] + i));
+    stream.close();
+    // Only the stub kubelet shows the upstream request closing (openFollows stays 0 otherwise).
+    await waitFor(() => openFollows === 0, 'the kubelet stream to close');
+  });
+
+  it('a running container’s logs: sends SSE heartbeats while nothing is logged', async () => {
+    needsRunningPod();
+    const base = await routerApp({ heartbeatMs: 100 });
+    const stream = openStream(
+      `${base}${routerPath()}?container=huge&follow=true&tailLines=1`,
+    );
+    await stream.until(t => /(: heartbeat\n\n[^]*){2}/.test(t), 'heartbeats');
+    expect(stream.text()).toMatch(
+      /^: streaming logs\n\ndata: after the huge line\n\n(: heartbeat\n\n)+$/,
+    );
+    stream.close();
+    await waitFor(() => openFollows === 0, 'the kubelet stream to close');
+  });
+
+  it('a running container’s logs: cuts a line longer than 64 KB, redacted, and keeps going', async () => {
+    needsRunningPod();
+    const server = await pluginBackend();
+    const response = await request(server)
+      .get(`${logsPath()}?container=huge`)
+      .set('Authorization', user());
+    expect(response.status).toBe(200);
+    const [huge, after, rest] = response.text.split('\n');
+    expect(huge).toMatch(
+      /^huge password=\[REDACTED\] x+ \[line cut at 65536 bytes, \d+ more bytes not shown\]$/,
+    );
+    expect(Buffer.byteLength(huge)).toBeLessThan(65536 + 100);
+    expect(after).toBe('after the huge line');
+    expect(rest).toBe('');
+    expect(response.text).not.toContain('long-line-secret-15');
   });
 });
