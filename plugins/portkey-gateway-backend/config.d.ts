@@ -6,6 +6,19 @@ export interface Config {
      * (including clusters taken from the Kubernetes plugin or the kubeconfig); default: all.
      */
     namespaces?: string[];
+    /** How gateway status is read from Kubernetes. */
+    status?: {
+      /**
+       * true (default): each namespace someone looks at is listed once and then watched, so
+       * any number of viewers costs the API server the same, and status is current to the
+       * moment. Needs `watch` on pods, deployments and events (without it the plugin falls
+       * back to listing per request). false: list per request, identical requests within 2 s
+       * sharing one answer.
+       */
+      watch?: boolean;
+      /** Seconds a watched namespace nobody asks about stays watched. Default 300. */
+      watchIdleSeconds?: number;
+    };
     /**
      * The clusters gateways run in. When omitted, the clusters of Backstage's Kubernetes plugin
      * (`kubernetes.clusterLocatorMethods` of type `config`) are used; when there are none, the

@@ -23,6 +23,7 @@ export const portkeyGatewayPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
@@ -31,6 +32,7 @@ export const portkeyGatewayPlugin = createBackendPlugin({
       async init({
         config,
         logger,
+        lifecycle,
         httpAuth,
         httpRouter,
         permissions,
@@ -46,6 +48,18 @@ export const portkeyGatewayPlugin = createBackendPlugin({
           );
         }
         const clusters = new ClusterRegistry(definitions);
+        const status = new GatewayStatusService({
+          source:
+            config.getOptionalBoolean('portkeyGateway.status.watch') === false
+              ? 'list'
+              : 'watch',
+          watchIdleMs:
+            (config.getOptionalNumber(
+              'portkeyGateway.status.watchIdleSeconds',
+            ) ?? 300) * 1000,
+          logger,
+        });
+        lifecycle.addShutdownHook(() => status.close());
         // The router authenticates every request itself (401 without credentials), so that
         // its own error handler answers: JSON with a clear message and never a stack trace.
         httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
@@ -55,7 +69,7 @@ export const portkeyGatewayPlugin = createBackendPlugin({
             permissions,
             logger,
             clusters,
-            status: new GatewayStatusService(),
+            status,
             logs: new GatewayLogsService(),
             settings: new GatewaySettingsService(),
           }),

@@ -13,7 +13,10 @@ import {
   deleteTestNamespace,
   testCluster,
 } from '../__testUtils__/testCluster';
-import { GatewayStatusService } from './GatewayStatusService';
+import {
+  GatewayStatusService,
+  GatewayStatusServiceOptions,
+} from './GatewayStatusService';
 import { KubeGet, kubeGet } from './kubeGet';
 
 const cluster = testCluster();
@@ -48,6 +51,14 @@ function countingKubeGet() {
 
 describeLocal('GatewayStatusService against the real kube-apiserver', () => {
   const admin = clientsOf(cluster.admin);
+  // Watching services hold connections open: every one made here is closed at the end.
+  const services: GatewayStatusService[] = [];
+  const service = (options: GatewayStatusServiceOptions = {}) => {
+    const made = new GatewayStatusService(options);
+    services.push(made);
+    return made;
+  };
+  afterAll(() => services.forEach(s => s.close()));
   let namespace: string;
   const created: Record<string, Date> = {};
 
@@ -461,9 +472,9 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
       ),
     ]);
     // Reads use resourceVersion "0" (the watch cache), which may lag the writes by a moment.
-    const service = new GatewayStatusService({ coalesceMs: 0 });
+    const settling = service({ source: 'list', coalesceMs: 0 });
     for (let i = 0; i < 50; i++) {
-      const { items } = await service.listGateways({
+      const { items } = await settling.listGateways({
         cluster: 'local',
         namespace,
         clients: admin,
@@ -481,202 +492,219 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
   });
   afterAll(() => deleteTestNamespace(namespace));
 
-  it('reports each gateway with its Deployment, pods, data service, Redis and warnings', async () => {
-    const service = new GatewayStatusService({ coalesceMs: 0 });
-    const answer = await service.listGateways({
-      cluster: 'local',
-      namespace,
-      clients: admin,
-    });
-    expect(answer.cluster).toBe('local');
-    expect(answer.namespace).toBe(namespace);
-    expect(answer.items.map(g => g.release)).toEqual(['other', 'portkey-ai']);
-    const gateway = answer.items[1];
-    expect(gateway).toMatchObject({
-      release: 'portkey-ai',
-      deployment: 'portkey-ai-gateway',
-      chart: 'gateway-1.7.7',
-      appVersion: '2.13.0',
-      image: IMAGE,
-      replicas: { desired: 3, ready: 1, available: 1, updated: 3 },
-      rollout: 'degraded',
-      rolloutMessage:
-        'ReplicaSet "portkey-ai-gateway-7d9f" has timed out progressing.',
-    });
-    // The data service's pods carry the gateway's name label but are not gateway pods.
-    expect(gateway.pods.map(p => p.name)).toEqual([
-      'portkey-ai-gateway-7d9f-healthy',
-      'portkey-ai-gateway-7d9f-oom',
-      'portkey-ai-gateway-7d9f-pull',
-    ]);
-    const [healthy, oom, pull] = gateway.pods;
-    expect(healthy).toEqual({
-      name: 'portkey-ai-gateway-7d9f-healthy',
-      phase: 'Running',
-      ready: true,
-      restarts: 0,
-      createdAt: created['portkey-ai-gateway-7d9f-healthy'].toISOString(),
-      node: 'node-a',
-      containers: [
-        {
-          name: 'gateway',
-          image: IMAGE,
-          ready: true,
-          restarts: 0,
-          state: 'running',
-          hints: [],
-        },
-      ],
-      hints: [],
-    });
-    expect(pull).toMatchObject({
-      phase: 'Pending',
-      ready: false,
-      containers: [
-        {
-          state: 'waiting',
-          reason: 'ImagePullBackOff',
-          message: `Back-off pulling image "${IMAGE}"`,
-        },
-      ],
-    });
-    expect(pull.hints).toHaveLength(1);
-    expect(pull.hints[0].reason).toBe('ImagePullBackOff');
-    expect(pull.hints[0].message).toContain(`"${PULL_SECRET}"`);
-    expect(oom).toMatchObject({
-      phase: 'Running',
-      ready: false,
-      restarts: 7,
-      containers: [
-        {
-          state: 'waiting',
-          reason: 'CrashLoopBackOff',
-          lastTerminationReason: 'OOMKilled',
-          lastTerminationExitCode: 137,
-          restarts: 7,
-        },
-      ],
-    });
-    expect(oom.hints.map(h => h.reason)).toEqual([
-      'CrashLoopBackOff',
-      'OOMKilled',
-    ]);
-    expect(oom.hints[0].message).toMatch(/previous container's logs/);
-    expect(oom.hints[1].message).toMatch(/memory limit/);
+  // Both ways of reading give the same answers: the watch (default) and a list per request.
+  const sources = [
+    { source: 'watch', coalesceMs: 0 },
+    { source: 'list', coalesceMs: 0 },
+  ] as const;
 
-    // Warning events of the Deployment and its pods only; no Normal events, nothing unrelated.
-    expect(
-      gateway.warnings.map(w => [w.object, w.reason, w.count]).sort(),
-    ).toEqual([
-      ['Deployment/portkey-ai-gateway', 'ProgressDeadlineExceeded', 3],
-      ['Pod/portkey-ai-gateway-7d9f-healthy', 'Unhealthy', 3],
-      ['Pod/portkey-ai-gateway-7d9f-pull', 'Failed', 3],
-      ['ReplicaSet/portkey-ai-gateway-7d9f', 'FailedCreate', 3],
-    ]);
-    const byReason = Object.fromEntries(
-      gateway.warnings.map(w => [w.reason, w]),
-    );
-    expect(byReason.Unhealthy.hint?.message).toMatch(
-      /GET \/v1\/health on its gateway port \(8787\)/,
-    );
-    expect(byReason.Failed.hint?.message).toContain(PULL_SECRET);
-    expect(byReason.ProgressDeadlineExceeded.hint).toBeDefined();
-    expect(typeof byReason.Failed.lastSeen).toBe('string');
-
-    expect(gateway.dataService).toMatchObject({
-      deployment: 'portkey-ai-gateway-dataservice',
-      image: 'portkeyai/data-service:1.0.0',
-      replicas: { desired: 1, ready: 1, available: 1, updated: 1 },
-      rollout: 'complete',
-      pods: [
-        {
-          name: 'portkey-ai-gateway-dataservice-5c4b-x',
-          ready: true,
-          phase: 'Running',
-        },
-      ],
-      warnings: [
-        {
-          object: 'ReplicaSet/portkey-ai-gateway-dataservice-5c4b',
-          reason: 'FailedCreate',
-        },
-      ],
-    });
-    expect(gateway.dataService!.warnings[0].hint?.message).toMatch(
-      /ServiceAccount/,
-    );
-    expect(gateway.redis).toMatchObject({
-      deployment: 'redis',
-      image: 'redis:7.2',
-      rollout: 'progressing',
-      pods: [{ name: 'redis-6f7c-x', phase: 'Pending', ready: false }],
-      warnings: [{ object: 'Pod/redis-6f7c-x', reason: 'FailedScheduling' }],
-    });
-    expect(gateway.redis!.pods[0].node).toBeUndefined();
-    expect(gateway.redis!.pods[0].hints[0].reason).toBe('FailedScheduling');
-    expect(gateway.redis!.warnings[0].hint?.message).toMatch(/No node can run/);
-
-    // The second release: its own Deployment and pod, no data service or Redis.
-    const other = answer.items[0];
-    expect(other).toMatchObject({
-      release: 'other',
-      deployment: 'other-gateway',
-      image: 'portkeyai/gateway_enterprise:2.12.0',
-      rollout: 'complete',
-      pods: [{ name: 'other-gateway-5f6d-config' }],
-      warnings: [],
-    });
-    expect(other.dataService).toBeUndefined();
-    expect(other.redis).toBeUndefined();
-    expect(other.pods[0].containers[0].hints[0].message).toBe(
-      'The Secret "other-gateway" lacks the key "PORTKEY_CLIENT_AUTH" the pod reads into its environment. Add the key to the gateway Secret (or remove it from the values), then restart the pods.',
-    );
-    // Never whole pod objects.
-    expect(JSON.stringify(answer)).not.toMatch(
-      /managedFields|"spec"|"metadata"/,
-    );
-  });
-
-  it('filters by release and answers 404 for an unknown release', async () => {
-    const service = new GatewayStatusService({ coalesceMs: 0 });
-    const answer = await service.listGateways({
-      cluster: 'local',
-      namespace,
-      clients: admin,
-      release: 'other',
-    });
-    expect(answer.items.map(g => g.release)).toEqual(['other']);
-    await expect(
-      service.listGateways({
+  it.each(sources)(
+    'reports each gateway with its Deployment, pods, data service, Redis and warnings (source: $source)',
+    async options => {
+      const answer = await service(options).listGateways({
         cluster: 'local',
         namespace,
         clients: admin,
-        release: 'nope',
-      }),
-    ).rejects.toMatchObject({
-      name: 'NotFoundError',
-      message: `No gateway of release "nope" in namespace ${namespace} of cluster "local"`,
-    });
-  });
-
-  it('answers an empty list for a namespace without gateways', async () => {
-    const empty = await createTestNamespace('status-empty');
-    try {
-      const answer = await new GatewayStatusService().listGateways({
-        cluster: 'local',
-        namespace: empty,
-        clients: admin,
       });
-      expect(answer.items).toEqual([]);
-    } finally {
-      await deleteTestNamespace(empty);
-    }
-  });
+      expect(answer.cluster).toBe('local');
+      expect(answer.namespace).toBe(namespace);
+      expect(answer.items.map(g => g.release)).toEqual(['other', 'portkey-ai']);
+      const gateway = answer.items[1];
+      expect(gateway).toMatchObject({
+        release: 'portkey-ai',
+        deployment: 'portkey-ai-gateway',
+        chart: 'gateway-1.7.7',
+        appVersion: '2.13.0',
+        image: IMAGE,
+        replicas: { desired: 3, ready: 1, available: 1, updated: 3 },
+        rollout: 'degraded',
+        rolloutMessage:
+          'ReplicaSet "portkey-ai-gateway-7d9f" has timed out progressing.',
+      });
+      // The data service's pods carry the gateway's name label but are not gateway pods.
+      expect(gateway.pods.map(p => p.name)).toEqual([
+        'portkey-ai-gateway-7d9f-healthy',
+        'portkey-ai-gateway-7d9f-oom',
+        'portkey-ai-gateway-7d9f-pull',
+      ]);
+      const [healthy, oom, pull] = gateway.pods;
+      expect(healthy).toEqual({
+        name: 'portkey-ai-gateway-7d9f-healthy',
+        phase: 'Running',
+        ready: true,
+        restarts: 0,
+        createdAt: created['portkey-ai-gateway-7d9f-healthy'].toISOString(),
+        node: 'node-a',
+        containers: [
+          {
+            name: 'gateway',
+            image: IMAGE,
+            ready: true,
+            restarts: 0,
+            state: 'running',
+            hints: [],
+          },
+        ],
+        hints: [],
+      });
+      expect(pull).toMatchObject({
+        phase: 'Pending',
+        ready: false,
+        containers: [
+          {
+            state: 'waiting',
+            reason: 'ImagePullBackOff',
+            message: `Back-off pulling image "${IMAGE}"`,
+          },
+        ],
+      });
+      expect(pull.hints).toHaveLength(1);
+      expect(pull.hints[0].reason).toBe('ImagePullBackOff');
+      expect(pull.hints[0].message).toContain(`"${PULL_SECRET}"`);
+      expect(oom).toMatchObject({
+        phase: 'Running',
+        ready: false,
+        restarts: 7,
+        containers: [
+          {
+            state: 'waiting',
+            reason: 'CrashLoopBackOff',
+            lastTerminationReason: 'OOMKilled',
+            lastTerminationExitCode: 137,
+            restarts: 7,
+          },
+        ],
+      });
+      expect(oom.hints.map(h => h.reason)).toEqual([
+        'CrashLoopBackOff',
+        'OOMKilled',
+      ]);
+      expect(oom.hints[0].message).toMatch(/previous container's logs/);
+      expect(oom.hints[1].message).toMatch(/memory limit/);
 
-  it('lets concurrent and near-simultaneous identical callers share one set of requests', async () => {
+      // Warning events of the Deployment and its pods only; no Normal events, nothing unrelated.
+      expect(
+        gateway.warnings.map(w => [w.object, w.reason, w.count]).sort(),
+      ).toEqual([
+        ['Deployment/portkey-ai-gateway', 'ProgressDeadlineExceeded', 3],
+        ['Pod/portkey-ai-gateway-7d9f-healthy', 'Unhealthy', 3],
+        ['Pod/portkey-ai-gateway-7d9f-pull', 'Failed', 3],
+        ['ReplicaSet/portkey-ai-gateway-7d9f', 'FailedCreate', 3],
+      ]);
+      const byReason = Object.fromEntries(
+        gateway.warnings.map(w => [w.reason, w]),
+      );
+      expect(byReason.Unhealthy.hint?.message).toMatch(
+        /GET \/v1\/health on its gateway port \(8787\)/,
+      );
+      expect(byReason.Failed.hint?.message).toContain(PULL_SECRET);
+      expect(byReason.ProgressDeadlineExceeded.hint).toBeDefined();
+      expect(typeof byReason.Failed.lastSeen).toBe('string');
+
+      expect(gateway.dataService).toMatchObject({
+        deployment: 'portkey-ai-gateway-dataservice',
+        image: 'portkeyai/data-service:1.0.0',
+        replicas: { desired: 1, ready: 1, available: 1, updated: 1 },
+        rollout: 'complete',
+        pods: [
+          {
+            name: 'portkey-ai-gateway-dataservice-5c4b-x',
+            ready: true,
+            phase: 'Running',
+          },
+        ],
+        warnings: [
+          {
+            object: 'ReplicaSet/portkey-ai-gateway-dataservice-5c4b',
+            reason: 'FailedCreate',
+          },
+        ],
+      });
+      expect(gateway.dataService!.warnings[0].hint?.message).toMatch(
+        /ServiceAccount/,
+      );
+      expect(gateway.redis).toMatchObject({
+        deployment: 'redis',
+        image: 'redis:7.2',
+        rollout: 'progressing',
+        pods: [{ name: 'redis-6f7c-x', phase: 'Pending', ready: false }],
+        warnings: [{ object: 'Pod/redis-6f7c-x', reason: 'FailedScheduling' }],
+      });
+      expect(gateway.redis!.pods[0].node).toBeUndefined();
+      expect(gateway.redis!.pods[0].hints[0].reason).toBe('FailedScheduling');
+      expect(gateway.redis!.warnings[0].hint?.message).toMatch(
+        /No node can run/,
+      );
+
+      // The second release: its own Deployment and pod, no data service or Redis.
+      const other = answer.items[0];
+      expect(other).toMatchObject({
+        release: 'other',
+        deployment: 'other-gateway',
+        image: 'portkeyai/gateway_enterprise:2.12.0',
+        rollout: 'complete',
+        pods: [{ name: 'other-gateway-5f6d-config' }],
+        warnings: [],
+      });
+      expect(other.dataService).toBeUndefined();
+      expect(other.redis).toBeUndefined();
+      expect(other.pods[0].containers[0].hints[0].message).toBe(
+        'The Secret "other-gateway" lacks the key "PORTKEY_CLIENT_AUTH" the pod reads into its environment. Add the key to the gateway Secret (or remove it from the values), then restart the pods.',
+      );
+      // Never whole pod objects.
+      expect(JSON.stringify(answer)).not.toMatch(
+        /managedFields|"spec"|"metadata"/,
+      );
+    },
+  );
+
+  it.each(sources)(
+    'filters by release and answers 404 for an unknown release (source: $source)',
+    async options => {
+      const status = service(options);
+      const answer = await status.listGateways({
+        cluster: 'local',
+        namespace,
+        clients: admin,
+        release: 'other',
+      });
+      expect(answer.items.map(g => g.release)).toEqual(['other']);
+      await expect(
+        status.listGateways({
+          cluster: 'local',
+          namespace,
+          clients: admin,
+          release: 'nope',
+        }),
+      ).rejects.toMatchObject({
+        name: 'NotFoundError',
+        message: `No gateway of release "nope" in namespace ${namespace} of cluster "local"`,
+      });
+    },
+  );
+
+  it.each(sources)(
+    'answers an empty list for a namespace without gateways (source: $source)',
+    async options => {
+      const empty = await createTestNamespace('status-empty');
+      try {
+        const answer = await service(options).listGateways({
+          cluster: 'local',
+          namespace: empty,
+          clients: admin,
+        });
+        expect(answer.items).toEqual([]);
+      } finally {
+        await deleteTestNamespace(empty);
+      }
+    },
+  );
+
+  it('reading by lists, lets concurrent and near-simultaneous identical callers share one set of requests', async () => {
     let now = 1_000_000;
     const { paths, get } = countingKubeGet();
-    const service = new GatewayStatusService({
+    const status = service({
+      source: 'list',
       coalesceMs: 2000,
       now: () => now,
       kubeGet: get,
@@ -684,7 +712,7 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
     const calls = paths;
     const target = { cluster: 'local', namespace, clients: admin };
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => service.listGateways(target)),
+      Array.from({ length: 10 }, () => status.listGateways(target)),
     );
     // Served from the watch cache, by label and field selectors.
     const selector = encodeURIComponent(
@@ -699,15 +727,15 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
     expect(answers[0].items).toHaveLength(2);
 
     now += 1500; // within the window: the same answer
-    await service.listGateways(target);
+    await status.listGateways(target);
     expect(calls).toHaveLength(3);
 
     now += 600; // the window has passed: read again
-    const fresh = await service.listGateways(target);
+    const fresh = await status.listGateways(target);
     expect(calls).toHaveLength(6);
 
     // A fresh answer for the namespace also answers for one release, or its 404.
-    const one = await service.listGateways({
+    const one = await status.listGateways({
       ...target,
       release: 'portkey-ai',
     });
@@ -715,14 +743,14 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
     expect(one.items).toEqual([fresh.items[1]]);
     expect(one.observedAt).toBe(fresh.observedAt);
     await expect(
-      service.listGateways({ ...target, release: 'nope' }),
+      status.listGateways({ ...target, release: 'nope' }),
     ).rejects.toMatchObject({ name: 'NotFoundError' });
     expect(calls).toHaveLength(6);
 
     // Without a namespace answer, each release is its own key, read by its own selector.
     now += 5000;
-    await service.listGateways({ ...target, release: 'other' });
-    await service.listGateways({ ...target, release: 'other' });
+    await status.listGateways({ ...target, release: 'other' });
+    await status.listGateways({ ...target, release: 'other' });
     expect(calls).toHaveLength(9);
     expect(calls.slice(6).filter(p => p.includes('labelSelector'))).toEqual([
       expect.stringContaining(
@@ -732,45 +760,48 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
         encodeURIComponent('app.kubernetes.io/instance=other'),
       ),
     ]);
-    await service.listGateways({ ...target, release: 'portkey-ai' });
+    await status.listGateways({ ...target, release: 'portkey-ai' });
     expect(calls).toHaveLength(12);
   });
 
-  it('reports a 403 for credentials without RBAC grants and a 503 for an unreachable cluster', async () => {
-    const service = new GatewayStatusService();
-    const error = await service
-      .listGateways({
-        cluster: 'local',
-        namespace,
-        clients: clientsOf(cluster.unprivileged!),
-      })
-      .catch(e => e);
-    expect(error.name).toBe('NotAllowedError');
-    expect(error.message).toMatch(
-      new RegExp(
-        `^The portal's Kubernetes credentials for cluster "local" may not list (pods|deployments|events) in namespace ${namespace} \\(Kubernetes answered 403\\)$`,
-      ),
-    );
+  it.each(sources)(
+    'reports a 403 for credentials without RBAC grants and a 503 for an unreachable cluster (source: $source)',
+    async options => {
+      const status = service(options);
+      const error = await status
+        .listGateways({
+          cluster: 'local',
+          namespace,
+          clients: clientsOf(cluster.unprivileged!),
+        })
+        .catch(e => e);
+      expect(error.name).toBe('NotAllowedError');
+      expect(error.message).toMatch(
+        new RegExp(
+          `^The portal's Kubernetes credentials for cluster "local" may not list (pods|deployments|events) in namespace ${namespace} \\(Kubernetes answered 403\\)$`,
+        ),
+      );
 
-    const gone = new KubeConfig();
-    gone.loadFromOptions({
-      clusters: [
-        { name: 'gone', server: 'https://127.0.0.1:1', skipTLSVerify: true },
-      ],
-      users: [{ name: 'gone', token: 'x' }],
-      contexts: [{ name: 'gone', cluster: 'gone', user: 'gone' }],
-      currentContext: 'gone',
-    });
-    const unreachable = await service
-      .listGateways({
-        cluster: 'gone',
-        namespace,
-        clients: clientsOf(gone, 'gone'),
-      })
-      .catch(e => e);
-    expect(unreachable.name).toBe('ServiceUnavailableError');
-    expect(unreachable.message).toMatch(
-      /^Cluster "gone" cannot be reached \(ECONNREFUSED\) while trying to list \w+ in namespace /,
-    );
-  });
+      const gone = new KubeConfig();
+      gone.loadFromOptions({
+        clusters: [
+          { name: 'gone', server: 'https://127.0.0.1:1', skipTLSVerify: true },
+        ],
+        users: [{ name: 'gone', token: 'x' }],
+        contexts: [{ name: 'gone', cluster: 'gone', user: 'gone' }],
+        currentContext: 'gone',
+      });
+      const unreachable = await status
+        .listGateways({
+          cluster: 'gone',
+          namespace,
+          clients: clientsOf(gone, 'gone'),
+        })
+        .catch(e => e);
+      expect(unreachable.name).toBe('ServiceUnavailableError');
+      expect(unreachable.message).toMatch(
+        /^Cluster "gone" cannot be reached \(ECONNREFUSED\) while trying to list \w+ in namespace /,
+      );
+    },
+  );
 });

@@ -1,11 +1,24 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import type { CoreV1Event, V1Deployment, V1Pod } from '@kubernetes/client-node';
+import type {
+  CoreV1Event,
+  KubeConfig,
+  V1Deployment,
+  V1Pod,
+} from '@kubernetes/client-node';
 import type { GatewayStatusList } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { ClusterClients } from '../clusters/ClusterRegistry';
 import { toPortalError } from '../clusters/kubernetesErrors';
 import { PromiseCoalescer } from './coalesce';
 import { chartSelector, findGateways } from './findGateways';
 import { KubeGet, kubeGet } from './kubeGet';
+import {
+  NamespaceSnapshot,
+  NamespaceWatch,
+  NamespaceWatchError,
+  WatchLike,
+} from './NamespaceWatch';
+import { NamespaceWatches } from './NamespaceWatches';
 
 export type NamespaceTarget = {
   cluster: string;
@@ -15,8 +28,26 @@ export type NamespaceTarget = {
 
 export type GatewayStatusServiceOptions = {
   /**
-   * How long (ms) a successful answer is shared with later identical callers (same cluster,
-   * namespace and release). Default 2000; 0 shares only among concurrent callers.
+   * `watch` (the default): each namespace asked about is listed once and then watched, and
+   * every answer is computed from that live copy, so viewers cost the API server nothing
+   * more. `list`: every answer lists pods, Deployments and events anew (shared by identical
+   * requests within `coalesceMs`); also used, per namespace, when the credentials may list
+   * but not watch.
+   */
+  source?: 'watch' | 'list';
+  /** A watched namespace nobody asked about for this long is no longer watched. Default 5 min. */
+  watchIdleMs?: number;
+  /** At most this many namespaces are watched at once. Default 64. */
+  maxWatches?: number;
+  /** The API server ends each watch after this long and it is resumed. Default 240 s. */
+  watchTimeoutSeconds?: number;
+  /** Builds the watch of a cluster (tests count or break watches with it). */
+  makeWatch?: (kubeConfig: KubeConfig) => WatchLike;
+  logger?: LoggerService;
+  /**
+   * With `source: list`: how long (ms) a successful answer is shared with later identical
+   * callers (same cluster, namespace and release). Default 2000; 0 shares only among
+   * concurrent callers.
    */
   coalesceMs?: number;
   /** At most this many cluster/namespace/release answers are kept. Default 256. */
@@ -31,36 +62,148 @@ export type GatewayStatusServiceOptions = {
 /**
  * Lists the gateways of a namespace with their pods, health and events.
  *
- * Cost per answer: three list requests in parallel (pods and Deployments by the chart's label
- * selector, Warning events by field selector), each with `resourceVersion=0`, so the API
- * server answers from its watch cache without a quorum read of etcd; over keep-alive
- * connections, parsed as plain JSON (see kubeGet.ts). Only the summary leaves this class.
+ * By default (`source: 'watch'`) the first request for a namespace lists the chart's pods and
+ * Deployments (by its label selector) and the Warning events, then keeps them current with a
+ * watch (see NamespaceWatch); every answer is computed from that copy, and reused while
+ * nothing changed. The API server therefore sees three lists and three watches per watched
+ * namespace, whatever the number of viewers, and an answer lags the cluster only by the
+ * watch's delivery (normally milliseconds). `observedAt` is when the answer was computed.
+ * A namespace is watched until nobody has asked about it for `watchIdleMs` (5 min).
  *
- * Staleness: `resourceVersion: "0"` may return data a little behind etcd (normally well under
- * a second), and identical requests within `coalesceMs` (default 2 s) after an answer arrived
- * get that same answer. So a view may be up to about `coalesceMs` plus the watch cache's lag
- * old; `observedAt` says when it was read. Errors are never shared beyond concurrent callers.
+ * Without watch permission (or with `source: 'list'`): three list requests in parallel per
+ * answer, each with `resourceVersion=0`, so the API server answers from its watch cache
+ * without a quorum read of etcd; over keep-alive connections, parsed as plain JSON (see
+ * kubeGet.ts). Identical requests within `coalesceMs` (default 2 s) after an answer arrived
+ * get that same answer, so such an answer may be up to about `coalesceMs` old.
  *
- * An unknown `release` is a 404; a namespace without gateways is an empty list.
+ * Only the summary leaves this class. Errors are never shared beyond concurrent callers. An
+ * unknown `release` is a 404; a namespace without gateways is an empty list.
  */
 export class GatewayStatusService {
   private readonly coalescer: PromiseCoalescer<GatewayStatusList>;
   private readonly maxEvents: number;
   private readonly now: () => number;
   private readonly kubeGet: KubeGet;
+  private readonly source: 'watch' | 'list';
+  private readonly watches: NamespaceWatches<NamespaceTarget>;
+  private readonly logger?: LoggerService;
+  /** Cluster/namespace keys whose credentials may list but not watch, until when. */
+  private readonly watchForbiddenUntil = new Map<string, number>();
+  /** The last namespace-wide answer computed from each watch, for its snapshot version. */
+  private readonly computed = new WeakMap<
+    NamespaceWatch,
+    { version: number; items: GatewayStatusList['items'] }
+  >();
 
   constructor(options: GatewayStatusServiceOptions = {}) {
     this.now = options.now ?? Date.now;
     this.kubeGet = options.kubeGet ?? kubeGet;
     this.maxEvents = options.maxEvents ?? 20;
+    this.source = options.source ?? 'watch';
+    this.logger = options.logger;
     this.coalescer = new PromiseCoalescer({
       ttlMs: options.coalesceMs ?? 2000,
       maxEntries: options.maxEntries ?? 256,
       now: this.now,
     });
+    this.watches = new NamespaceWatches<NamespaceTarget>({
+      idleMs: options.watchIdleMs,
+      maxWatches: options.maxWatches,
+      now: this.now,
+      create: ({ namespace, clients }) =>
+        new NamespaceWatch({
+          namespace,
+          kubeConfig: clients.kubeConfig,
+          kubeGet: this.kubeGet,
+          makeWatch: options.makeWatch,
+          watchTimeoutSeconds: options.watchTimeoutSeconds,
+          now: this.now,
+        }),
+    });
+  }
+
+  /** Namespaces currently watched. */
+  get watchedNamespaces(): number {
+    return this.watches.size;
+  }
+
+  /** Stops every watch; call on shutdown. */
+  close() {
+    this.watches.stopAll();
   }
 
   async listGateways(
+    target: NamespaceTarget & { release?: string },
+  ): Promise<GatewayStatusList> {
+    if (this.source === 'watch' && this.mayWatch(target)) {
+      try {
+        return await this.fromWatch(target);
+      } catch (error) {
+        if (!(error instanceof NamespaceWatchError)) throw error;
+        if (!this.isWatchForbidden(error, target)) {
+          throw toPortalError(error.cause, {
+            cluster: target.cluster,
+            action: `${error.stage} ${error.kind} in namespace ${target.namespace}`,
+          });
+        }
+      }
+    }
+    return this.fromLists(target);
+  }
+
+  private async fromWatch(
+    target: NamespaceTarget & { release?: string },
+  ): Promise<GatewayStatusList> {
+    const watch = await this.watches.get(target);
+    const snapshot = watch.snapshot();
+    let computed = this.computed.get(watch);
+    if (computed?.version !== snapshot.version) {
+      computed = {
+        version: snapshot.version,
+        items: this.summarize(snapshot),
+      };
+      this.computed.set(watch, computed);
+    }
+    return this.answer(
+      target,
+      new Date(this.now()).toISOString(),
+      computed.items,
+    );
+  }
+
+  private summarize(snapshot: Omit<NamespaceSnapshot, 'version'>) {
+    return findGateways({
+      // The JSON as the API server sent it: timestamps are strings, which the summaries accept.
+      pods: snapshot.pods,
+      deployments: snapshot.deployments,
+      events: snapshot.events,
+      maxEvents: this.maxEvents,
+    });
+  }
+
+  private mayWatch(target: NamespaceTarget): boolean {
+    const until = this.watchForbiddenUntil.get(watchKey(target));
+    return until === undefined || until <= this.now();
+  }
+
+  /**
+   * Lists were allowed but a watch was refused: RBAC grants list without watch. Answer from
+   * lists for that namespace (and say so once), and try watching again after 10 minutes.
+   */
+  private isWatchForbidden(
+    error: NamespaceWatchError,
+    target: NamespaceTarget,
+  ): boolean {
+    if (error.stage !== 'watch' || (error.code !== 403 && error.code !== 401))
+      return false;
+    this.watchForbiddenUntil.set(watchKey(target), this.now() + 10 * 60_000);
+    this.logger?.warn(
+      `Portkey gateways: the credentials for cluster "${target.cluster}" may list but not watch ${error.kind} in namespace ${target.namespace}; answering from lists (more API requests per viewer). Grant "watch" on pods, deployments and events to fix this.`,
+    );
+    return true;
+  }
+
+  private fromLists(
     target: NamespaceTarget & { release?: string },
   ): Promise<GatewayStatusList> {
     const key = (release: string | null) =>
@@ -127,7 +270,6 @@ export class GatewayStatusService {
       ),
     ]);
     const items = findGateways({
-      // The JSON as the API server sent it: timestamps are strings, which the summaries accept.
       pods: pods as V1Pod[],
       deployments: deployments as V1Deployment[],
       events: events as CoreV1Event[],
@@ -136,4 +278,8 @@ export class GatewayStatusService {
     });
     return this.answer(target, new Date(this.now()).toISOString(), items);
   }
+}
+
+function watchKey(target: NamespaceTarget): string {
+  return JSON.stringify([target.cluster, target.namespace]);
 }

@@ -1,0 +1,442 @@
+import {
+  AppsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  RbacAuthorizationV1Api,
+  V1Pod,
+  Watch,
+} from '@kubernetes/client-node';
+import { ClusterClients } from '../clusters/ClusterRegistry';
+import {
+  createTestNamespace,
+  deleteTestNamespace,
+  testCluster,
+} from '../__testUtils__/testCluster';
+import {
+  GatewayStatusService,
+  GatewayStatusServiceOptions,
+} from './GatewayStatusService';
+import { KubeGet, kubeGet } from './kubeGet';
+import { WatchLike } from './NamespaceWatch';
+
+const cluster = testCluster();
+const describeLocal = cluster.real ? describe.skip : describe;
+
+function clientsOf(kubeConfig: KubeConfig): ClusterClients {
+  return {
+    name: 'local',
+    kubeConfig,
+    core: kubeConfig.makeApiClient(CoreV1Api),
+    apps: kubeConfig.makeApiClient(AppsV1Api),
+  };
+}
+
+/** Every request the service sends to the API server: lists, and watch requests. */
+function countingRequests() {
+  const lists: string[] = [];
+  const watches: string[] = [];
+  const open = new Set<AbortController>();
+  const get: KubeGet = (kubeConfig, path) => {
+    lists.push(path);
+    return kubeGet(kubeConfig, path);
+  };
+  const makeWatch = (kubeConfig: KubeConfig): WatchLike => {
+    const real = new Watch(kubeConfig);
+    return {
+      watch: async (path, query, callback, done) => {
+        watches.push(`${path}?${new URLSearchParams(query as any)}`);
+        // done may come before watch() returns (a refused watch): an ended watch is not open.
+        let ended = false;
+        let controller: AbortController | undefined = undefined;
+        controller = await real.watch(path, query, callback, error => {
+          ended = true;
+          if (controller) open.delete(controller);
+          done(error);
+        });
+        if (ended) return controller;
+        open.add(controller);
+        return controller;
+      },
+    };
+  };
+  return { lists, watches, open, get, makeWatch };
+}
+
+/** Polls until `check` passes (the watch delivers changes a moment after they are made). */
+async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => void,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    try {
+      check(value);
+      return value;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise(resolve => setTimeout(resolve, 50));
+    }
+  }
+}
+
+const labels = (release: string) => ({
+  'app.kubernetes.io/name': 'gateway',
+  'app.kubernetes.io/instance': release,
+  'helm.sh/chart': 'gateway-1.7.7',
+  'app.kubernetes.io/version': '2.13.0',
+});
+
+describeLocal('GatewayStatusService watching a namespace', () => {
+  const admin = clientsOf(cluster.admin);
+  const services: GatewayStatusService[] = [];
+  const service = (options: GatewayStatusServiceOptions) => {
+    const made = new GatewayStatusService(options);
+    services.push(made);
+    return made;
+  };
+  const namespaces: string[] = [];
+  afterAll(async () => {
+    services.forEach(s => s.close());
+    await Promise.all(namespaces.map(deleteTestNamespace));
+  });
+
+  async function gatewayPod(
+    namespace: string,
+    name: string,
+    release: string,
+    ready: boolean,
+    restartCount = 0,
+  ) {
+    const body: V1Pod = {
+      metadata: { name, labels: labels(release) },
+      spec: {
+        nodeName: 'node-a',
+        containers: [{ name: 'gateway', image: 'portkeyai/gateway:2.13.0' }],
+      },
+    };
+    const made = await admin.core.createNamespacedPod({ namespace, body });
+    await setPodHealth(namespace, made, ready, restartCount);
+  }
+
+  async function setPodHealth(
+    namespace: string,
+    pod: V1Pod,
+    ready: boolean,
+    restartCount: number,
+  ) {
+    const current = await admin.core.readNamespacedPod({
+      name: pod.metadata!.name!,
+      namespace,
+    });
+    await admin.core.replaceNamespacedPodStatus({
+      name: pod.metadata!.name!,
+      namespace,
+      body: {
+        ...current,
+        status: {
+          phase: 'Running',
+          conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }],
+          containerStatuses: [
+            {
+              name: 'gateway',
+              image: 'portkeyai/gateway:2.13.0',
+              imageID: '',
+              ready,
+              restartCount,
+              state: ready
+                ? { running: { startedAt: new Date() } }
+                : {
+                    waiting: {
+                      reason: 'CrashLoopBackOff',
+                      message: 'back-off restarting failed container',
+                    },
+                  },
+            },
+          ],
+        },
+      },
+    });
+  }
+
+  async function gatewayNamespace(prefix: string, release = 'portkey-ai') {
+    const namespace = await createTestNamespace(prefix);
+    namespaces.push(namespace);
+    await gatewayPod(namespace, `${release}-gateway-0`, release, true);
+    return namespace;
+  }
+
+  it('serves ten viewers from one list and one watch per kind, and follows changes without listing again', async () => {
+    const namespace = await gatewayNamespace('watch-viewers');
+    const requests = countingRequests();
+    const status = service({
+      kubeGet: requests.get,
+      makeWatch: requests.makeWatch,
+    });
+    const target = { cluster: 'local', namespace, clients: admin };
+
+    // Ten viewers, each refreshing five times at its own moment.
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(
+        Array.from({ length: 10 }, async (_, viewer) => {
+          await new Promise(resolve => setTimeout(resolve, viewer * 7));
+          const answer = await status.listGateways(target);
+          expect(answer.items.map(g => g.release)).toEqual(['portkey-ai']);
+        }),
+      );
+    }
+    expect(requests.lists).toHaveLength(3);
+    expect(requests.watches).toHaveLength(3);
+    const selector = new URLSearchParams({
+      labelSelector:
+        'app.kubernetes.io/name in (gateway,redis),app.kubernetes.io/instance',
+    });
+    expect([...requests.watches].sort()).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^/api/v1/namespaces/${namespace}/events\\?.*fieldSelector=type%3DWarning`,
+        ),
+      ),
+      expect.stringContaining(`/api/v1/namespaces/${namespace}/pods?`),
+      expect.stringContaining(
+        `/apis/apps/v1/namespaces/${namespace}/deployments?`,
+      ),
+    ]);
+    for (const w of requests.watches.filter(p => !p.includes('events'))) {
+      expect(w).toContain(selector.toString());
+      expect(w).toContain('allowWatchBookmarks=true');
+    }
+
+    // The pod starts crash-looping: the next answers show it, from the watch.
+    const pod = await admin.core.readNamespacedPod({
+      name: 'portkey-ai-gateway-0',
+      namespace,
+    });
+    await setPodHealth(namespace, pod, false, 4);
+    const crashing = await eventually(
+      () => status.listGateways(target),
+      answer =>
+        expect(answer.items[0].pods[0]).toMatchObject({
+          ready: false,
+          restarts: 4,
+        }),
+    );
+    expect(crashing.items[0].pods[0].containers[0]).toMatchObject({
+      state: 'waiting',
+      reason: 'CrashLoopBackOff',
+    });
+
+    // A second release appears, a Warning event arrives, and the first release's pod goes.
+    await gatewayPod(namespace, 'second-gateway-0', 'second', true);
+    await admin.core.createNamespacedEvent({
+      namespace,
+      body: {
+        metadata: { name: 'second-pull' },
+        involvedObject: { kind: 'Pod', name: 'second-gateway-0', namespace },
+        reason: 'Failed',
+        message:
+          'Failed to pull image "portkeyai/gateway:2.13.0": unauthorized',
+        type: 'Warning',
+        count: 1,
+        lastTimestamp: new Date(),
+      },
+    });
+    await admin.core.deleteNamespacedPod({
+      name: 'portkey-ai-gateway-0',
+      namespace,
+      gracePeriodSeconds: 0,
+    });
+    await eventually(
+      () => status.listGateways(target),
+      answer => {
+        expect(answer.items.map(g => g.release)).toEqual(['second']);
+        expect(answer.items[0].warnings.map(w => w.reason)).toEqual(['Failed']);
+      },
+    );
+    expect(requests.lists).toHaveLength(3);
+    expect(requests.watches).toHaveLength(3);
+  });
+
+  it('answers for one release from the namespace watch, and 404 for an unknown one', async () => {
+    const namespace = await gatewayNamespace('watch-release');
+    await gatewayPod(namespace, 'other-gateway-0', 'other', true);
+    const requests = countingRequests();
+    const status = service({
+      kubeGet: requests.get,
+      makeWatch: requests.makeWatch,
+    });
+    const target = { cluster: 'local', namespace, clients: admin };
+    const whole = await eventually(
+      () => status.listGateways(target),
+      answer => expect(answer.items).toHaveLength(2),
+    );
+    const one = await status.listGateways({ ...target, release: 'other' });
+    expect(one.items).toEqual([whole.items[0]]);
+    await expect(
+      status.listGateways({ ...target, release: 'nope' }),
+    ).rejects.toMatchObject({
+      name: 'NotFoundError',
+      message: `No gateway of release "nope" in namespace ${namespace} of cluster "local"`,
+    });
+    expect(requests.lists).toHaveLength(3);
+  });
+
+  it('stops watching a namespace nobody asks about, and watches it again on the next request', async () => {
+    const namespace = await gatewayNamespace('watch-idle');
+    const requests = countingRequests();
+    const status = service({
+      kubeGet: requests.get,
+      makeWatch: requests.makeWatch,
+      watchIdleMs: 1000,
+    });
+    const target = { cluster: 'local', namespace, clients: admin };
+    await status.listGateways(target);
+    expect(status.watchedNamespaces).toBe(1);
+    expect(requests.open.size).toBe(3);
+
+    await eventually(
+      async () => ({
+        watched: status.watchedNamespaces,
+        open: requests.open.size,
+      }),
+      now => expect(now).toEqual({ watched: 0, open: 0 }),
+    );
+
+    const again = await status.listGateways(target);
+    expect(again.items).toHaveLength(1);
+    expect(requests.lists).toHaveLength(6);
+    expect(requests.open.size).toBe(3);
+  });
+
+  it('resumes a watch the API server ended from where it was, without listing again', async () => {
+    const namespace = await gatewayNamespace('watch-resume');
+    const requests = countingRequests();
+    const status = service({
+      kubeGet: requests.get,
+      makeWatch: requests.makeWatch,
+      watchTimeoutSeconds: 1,
+    });
+    const target = { cluster: 'local', namespace, clients: admin };
+    await status.listGateways(target);
+    // The server ends each watch after about a second; each is asked for again.
+    await eventually(
+      async () => requests.watches.length,
+      count => expect(count).toBeGreaterThanOrEqual(6),
+    );
+    await gatewayPod(namespace, 'later-gateway-0', 'later', true);
+    await eventually(
+      () => status.listGateways(target),
+      answer =>
+        expect(answer.items.map(g => g.release)).toEqual([
+          'later',
+          'portkey-ai',
+        ]),
+    );
+    expect(requests.lists).toHaveLength(3);
+    // Each resumed watch starts at the last version seen, not from scratch.
+    for (const resumed of requests.watches.slice(3)) {
+      expect(resumed).toMatch(/resourceVersion=[1-9]\d*/);
+    }
+  });
+
+  it('starts afresh after a watch connection breaks', async () => {
+    const namespace = await gatewayNamespace('watch-broken');
+    const requests = countingRequests();
+    const status = service({
+      kubeGet: requests.get,
+      makeWatch: requests.makeWatch,
+    });
+    const target = { cluster: 'local', namespace, clients: admin };
+    await status.listGateways(target);
+    expect(requests.open.size).toBe(3);
+
+    // The connection of one watch breaks (as when a load balancer drops it).
+    [...requests.open][0].abort();
+    await eventually(
+      async () => ({
+        watched: status.watchedNamespaces,
+        open: requests.open.size,
+      }),
+      now => expect(now).toEqual({ watched: 0, open: 0 }),
+    );
+
+    const again = await status.listGateways(target);
+    expect(again.items.map(g => g.release)).toEqual(['portkey-ai']);
+    expect(requests.lists).toHaveLength(6);
+    expect(requests.open.size).toBe(3);
+  });
+
+  it('answers from lists, and says why once, when the credentials may list but not watch', async () => {
+    const namespace = await gatewayNamespace('watch-forbidden');
+    // test-user (no RBAC otherwise) may get and list, but not watch, in this namespace only.
+    const rbac = cluster.admin.makeApiClient(RbacAuthorizationV1Api);
+    await rbac.createNamespacedRole({
+      namespace,
+      body: {
+        metadata: { name: 'list-only' },
+        rules: [
+          {
+            apiGroups: [''],
+            resources: ['pods', 'events'],
+            verbs: ['get', 'list'],
+          },
+          {
+            apiGroups: ['apps'],
+            resources: ['deployments'],
+            verbs: ['get', 'list'],
+          },
+        ],
+      },
+    });
+    await rbac.createNamespacedRoleBinding({
+      namespace,
+      body: {
+        metadata: { name: 'list-only' },
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'Role',
+          name: 'list-only',
+        },
+        subjects: [
+          {
+            apiGroup: 'rbac.authorization.k8s.io',
+            kind: 'User',
+            name: 'test-user',
+          },
+        ],
+      },
+    });
+    const requests = countingRequests();
+    const warnings: string[] = [];
+    const logger = { warn: (m: string) => warnings.push(m) } as any;
+    const status = service({
+      kubeGet: requests.get,
+      makeWatch: requests.makeWatch,
+      logger,
+    });
+    const target = {
+      cluster: 'local',
+      namespace,
+      clients: clientsOf(cluster.unprivileged!),
+    };
+    // RBAC bindings take effect a moment after they are made.
+    const answer = await eventually(
+      () => status.listGateways(target).catch(e => e),
+      a => expect(a.items?.map((g: any) => g.release)).toEqual(['portkey-ai']),
+    );
+    expect(answer.items[0].pods).toHaveLength(1);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Portkey gateways: the credentials for cluster "local" may list but not watch (pods|deployments|events) in namespace ${namespace}; answering from lists`,
+        ),
+      ),
+    ]);
+    const watchesTried = requests.watches.length;
+    expect(watchesTried).toBeGreaterThan(0);
+    await status.listGateways(target);
+    expect(requests.watches).toHaveLength(watchesTried);
+    expect(status.watchedNamespaces).toBe(0);
+  });
+});
