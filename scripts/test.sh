@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then type-checks, lints and runs every test:
-# jest (all workspace packages), then the Playwright e2e suite in e2e/.
+# jest (all workspace packages), then the Playwright e2e suite in e2e/, then (only
+# when KUBECONFIG is set) the backend plugin's suite against that real cluster.
 # Stops at the first failing stage. Always ends with one line
 #   N passed, N failed, N skipped
 # summing jest and Playwright, and exits non-zero if anything failed.
@@ -93,4 +94,9 @@ run_stage lint yarn lint:all
 run_stage kube-apiserver scripts/kube/build-apiserver.sh
 run_stage jest yarn test --json --outputFile="$JEST_JSON"
 run_stage e2e e2e
+# The backend plugin's suite once more against the cluster KUBECONFIG points at; without
+# KUBECONFIG (or with PORTKEY_TEST_REAL_CLUSTER=0) it only prints that it is skipped. Its
+# tests are not in the closing line's counts (its jest report: .test-results/jest-real-cluster.json);
+# a failure counts as one failed stage.
+run_stage real-cluster scripts/test-real-cluster.sh --json --outputFile="$RESULTS/jest-real-cluster.json"
 finish
