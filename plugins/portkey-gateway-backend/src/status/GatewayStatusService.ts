@@ -141,7 +141,8 @@ export class GatewayStatusService {
       } catch (error) {
         if (!(error instanceof NamespaceWatchError)) throw error;
         if (!this.isWatchForbidden(error, target)) {
-          throw toPortalError(error.cause, {
+          // Its code is the HTTP status (list or watch) or the network error's code.
+          throw toPortalError(error, {
             cluster: target.cluster,
             action: `${error.stage} ${error.kind} in namespace ${target.namespace}`,
           });

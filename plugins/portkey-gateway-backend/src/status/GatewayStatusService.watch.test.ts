@@ -367,6 +367,32 @@ describeLocal('GatewayStatusService watching a namespace', () => {
     expect(requests.open.size).toBe(3);
   });
 
+  it('leaves nothing running after a refused list, and asks again on the next request', async () => {
+    const namespace = await gatewayNamespace('watch-refused');
+    const requests = countingRequests();
+    const status = service({
+      kubeGet: requests.get,
+      makeWatch: requests.makeWatch,
+    });
+    const target = {
+      cluster: 'local',
+      namespace,
+      clients: clientsOf(cluster.unprivileged!),
+    };
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const error = await status.listGateways(target).catch(e => e);
+      expect(error).toMatchObject({ name: 'NotAllowedError' });
+      expect(error.message).toMatch(
+        /may not list (pods|deployments|events) in namespace .* \(Kubernetes answered 403\)$/,
+      );
+      // Errors are not kept: each request asks Kubernetes again.
+      expect(requests.lists).toHaveLength(3 * attempt);
+      await new Promise(resolve => setTimeout(resolve, 100));
+      expect(requests.watches).toEqual([]);
+      expect(status.watchedNamespaces).toBe(0);
+    }
+  });
+
   it('answers from lists, and says why once, when the credentials may list but not watch', async () => {
     const namespace = await gatewayNamespace('watch-forbidden');
     // test-user (no RBAC otherwise) may get and list, but not watch, in this namespace only.

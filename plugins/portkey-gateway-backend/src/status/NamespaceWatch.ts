@@ -217,7 +217,13 @@ export class NamespaceWatch {
     timeoutSeconds: number,
   ): Watch {
     const wrapped: WatchLike = {
-      watch: (path, queryParams, callback, done) => {
+      watch: async (path, queryParams, callback, done) => {
+        if (this.stopped) {
+          // ListWatch may ask for the watch after a list that ran while it was stopped.
+          const stopped = new AbortController();
+          stopped.abort();
+          return stopped;
+        }
         this.touch();
         return watch.watch(
           path,
