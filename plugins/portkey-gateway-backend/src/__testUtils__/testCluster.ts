@@ -208,10 +208,9 @@ function kubeConfigWithToken(name: string, token: string): KubeConfig {
 }
 
 /**
- * The read access the plugin's README asks for, in one namespace: `get`/`list` on pods,
- * `pods/log`, deployments, replicasets, events and serviceaccounts, `get` on Secrets and
- * ConfigMaps; plus `watch` on pods, deployments and events, which the status service asks
- * for (without it, it logs a warning and answers from lists).
+ * The access the plugin's README asks for, in one namespace: `get`/`list`/`watch` on pods,
+ * deployments and events, `get` on `pods/log`, `get`/`list` on replicasets and
+ * serviceaccounts, `get` on Secrets and ConfigMaps.
  */
 export const PORTAL_ROLE_RULES = [
   {
