@@ -3,6 +3,7 @@ import {
   KubeConfig,
   RbacAuthorizationV1Api,
   V1PodSpec,
+  RbacV1Subject,
 } from '@kubernetes/client-node';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -193,7 +194,14 @@ export async function deleteTestNamespace(name: string | undefined) {
 }
 
 /** A bearer token and a KubeConfig using it. */
-export type TestIdentity = { token: string; kubeConfig: KubeConfig };
+export type TestIdentity = {
+  token: string;
+  kubeConfig: KubeConfig;
+  /** Who it is to RBAC, for a RoleBinding's subjects. */
+  subject: RbacV1Subject;
+};
+
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
 function kubeConfigWithToken(name: string, token: string): KubeConfig {
   const { url, caData, skipTLSVerify } = testCluster();
@@ -286,7 +294,11 @@ async function waitForAnswer(
 export async function portalIdentity(namespace: string): Promise<TestIdentity> {
   const cluster = testCluster();
   if (!cluster.real)
-    return { token: cluster.adminToken!, kubeConfig: cluster.admin };
+    return {
+      token: cluster.adminToken!,
+      kubeConfig: cluster.admin,
+      subject: { apiGroup: RBAC_GROUP, kind: 'User', name: 'admin' },
+    };
   const name = 'portkey-test-portal';
   const token = await serviceAccountToken(namespace, name);
   const rbac = cluster.admin.makeApiClient(RbacAuthorizationV1Api);
@@ -308,7 +320,11 @@ export async function portalIdentity(namespace: string): Promise<TestIdentity> {
     200,
     () => kubeConfig.makeApiClient(CoreV1Api).listNamespacedPod({ namespace }),
   );
-  return { token, kubeConfig };
+  return {
+    token,
+    kubeConfig,
+    subject: { kind: 'ServiceAccount', name, namespace },
+  };
 }
 
 /**
@@ -322,7 +338,11 @@ export async function unprivilegedIdentity(
 ): Promise<TestIdentity> {
   const cluster = testCluster();
   if (!cluster.real)
-    return { token: cluster.userToken!, kubeConfig: cluster.unprivileged! };
+    return {
+      token: cluster.userToken!,
+      kubeConfig: cluster.unprivileged!,
+      subject: { apiGroup: RBAC_GROUP, kind: 'User', name: 'test-user' },
+    };
   const name = 'portkey-test-unprivileged';
   const token = await serviceAccountToken(namespace, name);
   const kubeConfig = kubeConfigWithToken(name, token);
@@ -332,7 +352,11 @@ export async function unprivilegedIdentity(
     403,
     () => kubeConfig.makeApiClient(CoreV1Api).listNamespacedPod({ namespace }),
   );
-  return { token, kubeConfig };
+  return {
+    token,
+    kubeConfig,
+    subject: { kind: 'ServiceAccount', name, namespace },
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   createTestNamespace,
   deleteTestNamespace,
   testCluster,
+  unprivilegedIdentity,
 } from '../__testUtils__/testCluster';
 import {
   GatewayStatusService,
@@ -20,7 +21,16 @@ import {
 import { KubeGet, kubeGet } from './kubeGet';
 
 const cluster = testCluster();
+// A real cluster's deployment controller rewrites the Deployment statuses these checks set,
+// so they run against the local apiserver only; the checks below and in
+// GatewayStatusService.watch.test.ts run against a real cluster too.
 const describeLocal = cluster.real ? describe.skip : describe;
+
+/** Both ways of reading give the same answers: the watch (default) and a list per request. */
+const sources = [
+  { source: 'watch', coalesceMs: 0 },
+  { source: 'list', coalesceMs: 0 },
+] as const;
 
 const CHART_LABELS = {
   'helm.sh/chart': 'gateway-1.7.7',
@@ -492,12 +502,6 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
   });
   afterAll(() => deleteTestNamespace(namespace));
 
-  // Both ways of reading give the same answers: the watch (default) and a list per request.
-  const sources = [
-    { source: 'watch', coalesceMs: 0 },
-    { source: 'list', coalesceMs: 0 },
-  ] as const;
-
   it.each(sources)(
     'reports each gateway with its Deployment, pods, data service, Redis and warnings (source: $source)',
     async options => {
@@ -683,23 +687,6 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
     },
   );
 
-  it.each(sources)(
-    'answers an empty list for a namespace without gateways (source: $source)',
-    async options => {
-      const empty = await createTestNamespace('status-empty');
-      try {
-        const answer = await service(options).listGateways({
-          cluster: 'local',
-          namespace: empty,
-          clients: admin,
-        });
-        expect(answer.items).toEqual([]);
-      } finally {
-        await deleteTestNamespace(empty);
-      }
-    },
-  );
-
   it('reading by lists, lets concurrent and near-simultaneous identical callers share one set of requests', async () => {
     let now = 1_000_000;
     const { paths, get } = countingKubeGet();
@@ -763,16 +750,49 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
     await status.listGateways({ ...target, release: 'portkey-ai' });
     expect(calls).toHaveLength(12);
   });
+});
+
+// Against any cluster: these need no Deployment status set by hand.
+describe('GatewayStatusService on any cluster', () => {
+  const admin = clientsOf(cluster.admin);
+  const services: GatewayStatusService[] = [];
+  const service = (options: GatewayStatusServiceOptions = {}) => {
+    const made = new GatewayStatusService(options);
+    services.push(made);
+    return made;
+  };
+  const namespaces: string[] = [];
+  afterAll(async () => {
+    services.forEach(s => s.close());
+    await Promise.all(namespaces.map(deleteTestNamespace));
+  });
+
+  it.each(sources)(
+    'answers an empty list for a namespace without gateways (source: $source)',
+    async options => {
+      const empty = await createTestNamespace('status-empty');
+      namespaces.push(empty);
+      const answer = await service(options).listGateways({
+        cluster: 'local',
+        namespace: empty,
+        clients: admin,
+      });
+      expect(answer.items).toEqual([]);
+    },
+  );
 
   it.each(sources)(
     'reports a 403 for credentials without RBAC grants and a 503 for an unreachable cluster (source: $source)',
     async options => {
+      const namespace = await createTestNamespace('status-refused');
+      namespaces.push(namespace);
+      const unprivileged = (await unprivilegedIdentity(namespace)).kubeConfig;
       const status = service(options);
       const error = await status
         .listGateways({
           cluster: 'local',
           namespace,
-          clients: clientsOf(cluster.unprivileged!),
+          clients: clientsOf(unprivileged),
         })
         .catch(e => e);
       expect(error.name).toBe('NotAllowedError');

@@ -11,6 +11,8 @@ import {
   createTestNamespace,
   deleteTestNamespace,
   testCluster,
+  testPodPlacement,
+  unprivilegedIdentity,
 } from '../__testUtils__/testCluster';
 import {
   GatewayStatusService,
@@ -20,7 +22,6 @@ import { KubeGet, kubeGet } from './kubeGet';
 import { WatchLike } from './NamespaceWatch';
 
 const cluster = testCluster();
-const describeLocal = cluster.real ? describe.skip : describe;
 
 function clientsOf(kubeConfig: KubeConfig): ClusterClients {
   return {
@@ -88,7 +89,7 @@ const labels = (release: string) => ({
   'app.kubernetes.io/version': '2.13.0',
 });
 
-describeLocal('GatewayStatusService watching a namespace', () => {
+describe('GatewayStatusService watching a namespace', () => {
   const admin = clientsOf(cluster.admin);
   const services: GatewayStatusService[] = [];
   const service = (options: GatewayStatusServiceOptions) => {
@@ -112,7 +113,7 @@ describeLocal('GatewayStatusService watching a namespace', () => {
     const body: V1Pod = {
       metadata: { name, labels: labels(release) },
       spec: {
-        nodeName: 'node-a',
+        ...testPodPlacement(),
         containers: [{ name: 'gateway', image: 'portkeyai/gateway:2.13.0' }],
       },
     };
@@ -369,6 +370,7 @@ describeLocal('GatewayStatusService watching a namespace', () => {
 
   it('leaves nothing running after a refused list, and asks again on the next request', async () => {
     const namespace = await gatewayNamespace('watch-refused');
+    const unprivileged = await unprivilegedIdentity(namespace);
     const requests = countingRequests();
     const status = service({
       kubeGet: requests.get,
@@ -377,7 +379,7 @@ describeLocal('GatewayStatusService watching a namespace', () => {
     const target = {
       cluster: 'local',
       namespace,
-      clients: clientsOf(cluster.unprivileged!),
+      clients: clientsOf(unprivileged.kubeConfig),
     };
     for (let attempt = 1; attempt <= 2; attempt++) {
       const error = await status.listGateways(target).catch(e => e);
@@ -395,7 +397,8 @@ describeLocal('GatewayStatusService watching a namespace', () => {
 
   it('answers from lists, and says why once, when the credentials may list but not watch', async () => {
     const namespace = await gatewayNamespace('watch-forbidden');
-    // test-user (no RBAC otherwise) may get and list, but not watch, in this namespace only.
+    // An identity without RBAC grants gets get and list, but not watch, in this namespace only.
+    const listOnly = await unprivilegedIdentity(namespace);
     const rbac = cluster.admin.makeApiClient(RbacAuthorizationV1Api);
     await rbac.createNamespacedRole({
       namespace,
@@ -424,13 +427,7 @@ describeLocal('GatewayStatusService watching a namespace', () => {
           kind: 'Role',
           name: 'list-only',
         },
-        subjects: [
-          {
-            apiGroup: 'rbac.authorization.k8s.io',
-            kind: 'User',
-            name: 'test-user',
-          },
-        ],
+        subjects: [listOnly.subject],
       },
     });
     const requests = countingRequests();
@@ -444,7 +441,7 @@ describeLocal('GatewayStatusService watching a namespace', () => {
     const target = {
       cluster: 'local',
       namespace,
-      clients: clientsOf(cluster.unprivileged!),
+      clients: clientsOf(listOnly.kubeConfig),
     };
     // RBAC bindings take effect a moment after they are made.
     const answer = await eventually(
