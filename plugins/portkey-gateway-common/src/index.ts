@@ -21,6 +21,7 @@ export * from './model/dropInactiveFields';
 export * from './model/unknownFields';
 export * from './permissions/permissions';
 export * from './settings/readGatewaySettings';
+export * from './settings/settingsFromInput';
 export * from './api/status';
 export * from './api/settings';
 export * from './api/logs';

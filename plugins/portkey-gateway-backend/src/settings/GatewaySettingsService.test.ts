@@ -9,6 +9,7 @@ import {
   gatewayFullname,
   GatewaySettingsResponse,
   renderGateway,
+  settingsFromInput,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -115,41 +116,20 @@ describe('GatewaySettingsService against the real kube-apiserver', () => {
       });
 
       // The stores and non-secret settings are the example's choices.
-      expect(settings.analytics).toEqual(input.analytics);
-      const { pem, imdsV1, ...logStore } = input.logStore as any;
-      if (logStore.auth === 'imds') logStore.imdsV1 = imdsV1;
-      expect(settings.logStore).toMatchObject(logStore);
-      expect(settings.logStore.pem).toEqual(
-        pem && pem.source !== 'none' ? pem : undefined,
-      );
-      const { url, ...cache } = input.cache as any;
-      expect(settings.cache).toMatchObject(cache);
-      expect(settings.cache.url).toBe(
-        input.cache.store === 'redis' ? 'redis://redis:6379' : url,
-      );
-      expect(settings.server.mode).toBe(input.server.mode);
-      expect(settings.otel.enabled).toBe(input.otel.enabled);
-      expect(settings.dataService).toEqual(
-        input.dataService.enabled
-          ? { enabled: true, ...(input.dataService as any) }
-          : { enabled: false },
-      );
-      expect(settings.bedrock.access).toBe(
-        input.bedrock.access === 'access_keys'
-          ? 'access_keys'
-          : 'pod_role_or_none',
-      );
-      let roleArn = input.serviceAccount.roleArn;
-      if (input.serviceAccount.mode === 'existing')
-        roleArn = EXISTING_ACCOUNT_ROLE;
+      const expected = settingsFromInput(input, {
+        existingServiceAccountRoleArn: EXISTING_ACCOUNT_ROLE,
+      });
+      expect(settings).toMatchObject(expected);
+      expect(settings.analytics).toEqual(expected.analytics);
+      expect(settings.dataService).toEqual(expected.dataService);
+      expect(settings.logStore.pem).toEqual(expected.logStore.pem);
+      expect(settings.cache.url).toBe(expected.cache.url);
       expect(settings.serviceAccount).toEqual({
         name: objects.serviceAccount.metadata!.name,
-        ...(roleArn ? { roleArn } : {}),
+        ...(expected.serviceAccount.roleArn
+          ? { roleArn: expected.serviceAccount.roleArn }
+          : {}),
       });
-      expect(settings.core.organisationsToSync).toBe(
-        input.core.organisationsToSync.replace(/\s+/g, ''),
-      );
-      expect(settings.core.serviceName).toBe(input.core.serviceName);
 
       // Every secret key is a reference to the right Secret, present exactly as created.
       expect(settings.secretReferences).toEqual(
