@@ -6,6 +6,12 @@ export interface Config {
      * (including clusters taken from the Kubernetes plugin or the kubeconfig); default: all.
      */
     namespaces?: string[];
+    /**
+     * The `nameOverride` values of gateway releases installed with one (by hand: the gateway
+     * template never sets it). Their objects carry that name label instead of `gateway`, and
+     * are found only when listed here. Default: none.
+     */
+    chartNameOverrides?: string[];
     /** How gateway status is read from Kubernetes. */
     status?: {
       /**

@@ -6,6 +6,7 @@ import { portkeyGatewayPermissions } from '@portkey-gateway-backstage/plugin-por
 import { readClusterDefinitions } from './clusters/clusterDefinitions';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { GatewayLogsService } from './logs/GatewayLogsService';
+import { readGatewayNameLabels } from './clusters/gatewayNameLabels';
 import { createRouter } from './router';
 import { GatewaySettingsService } from './settings/GatewaySettingsService';
 import { GatewayStatusService } from './status/GatewayStatusService';
@@ -48,7 +49,9 @@ export const portkeyGatewayPlugin = createBackendPlugin({
           );
         }
         const clusters = new ClusterRegistry(definitions);
+        const gatewayNameLabels = readGatewayNameLabels(config);
         const status = new GatewayStatusService({
+          gatewayNameLabels,
           source:
             config.getOptionalBoolean('portkeyGateway.status.watch') === false
               ? 'list'
@@ -71,7 +74,7 @@ export const portkeyGatewayPlugin = createBackendPlugin({
             clusters,
             status,
             logs: new GatewayLogsService(),
-            settings: new GatewaySettingsService(),
+            settings: new GatewaySettingsService({ gatewayNameLabels }),
           }),
         );
       },

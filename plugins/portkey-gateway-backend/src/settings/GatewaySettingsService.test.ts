@@ -442,6 +442,48 @@ describe('GatewaySettingsService against the real kube-apiserver', () => {
     }
   });
 
+  it('finds a release installed with nameOverride once that name is configured', async () => {
+    const namespace = await namespaceFor('settings-nameoverride');
+    const release = 'acme';
+    const deployment = gatewayDeployment({
+      release,
+      serviceAccountName: 'default',
+      env: [{ name: 'LOG_STORE', value: 'wasabi' }],
+    });
+    // nameOverride "llm" replaces "gateway" in the name label and the fullname (acme-llm).
+    for (const labels of [
+      deployment.metadata!.labels!,
+      deployment.spec!.selector.matchLabels!,
+      deployment.spec!.template.metadata!.labels!,
+    ]) {
+      labels['app.kubernetes.io/name'] = 'llm';
+    }
+    deployment.metadata!.name = 'acme-llm';
+    await admin.apps.createNamespacedDeployment({
+      namespace,
+      body: deployment,
+    });
+    const target = {
+      cluster: 'local',
+      namespace,
+      release,
+      clients: clientsFor(cluster.admin),
+    };
+
+    await expect(service.readSettings(target)).rejects.toMatchObject({
+      name: 'NotFoundError',
+      message: expect.stringContaining(
+        'looked for app.kubernetes.io/name in (gateway),app.kubernetes.io/instance=acme',
+      ),
+    });
+    const configured = new GatewaySettingsService({
+      gatewayNameLabels: ['gateway', 'llm'],
+    });
+    const response = await configured.readSettings(target);
+    expect(response.deployment).toBe('acme-llm');
+    expect(response.settings.logStore.store).toBe('wasabi');
+  });
+
   describe('with restricted Kubernetes credentials', () => {
     it('refuses the unprivileged user with a clear 403', async () => {
       const namespace = await namespaceFor('settings-denied');

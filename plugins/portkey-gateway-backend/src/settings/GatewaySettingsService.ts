@@ -7,12 +7,22 @@ import { findGatewayDeployment } from './findGatewayDeployment';
 import { readDeployedGateway } from './readDeployedGateway';
 import { settingsProblems } from './settingsProblems';
 
+export type GatewaySettingsServiceOptions = {
+  /** The `app.kubernetes.io/name` values of gateway objects (see GatewayStatusService). */
+  gatewayNameLabels?: readonly string[];
+};
+
 /** Reads a gateway's settings as it runs, with Secret references instead of values. */
 export class GatewaySettingsService {
+  constructor(private readonly options: GatewaySettingsServiceOptions = {}) {}
+
   async readSettings(
     target: NamespaceTarget & { release: string },
   ): Promise<GatewaySettingsResponse> {
-    const deployment = await findGatewayDeployment(target);
+    const deployment = await findGatewayDeployment(
+      target,
+      this.options.gatewayNameLabels,
+    );
     const reading = await readDeployedGateway(target, deployment);
     const settings = readGatewaySettings(reading.deployed);
     return {

@@ -3,9 +3,9 @@ import { V1Deployment } from '@kubernetes/client-node';
 import {
   CHART_LABELS,
   gatewayFullname,
-  PORTKEY_CHART,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { toPortalError } from '../clusters/kubernetesErrors';
+import { DEFAULT_GATEWAY_NAME_LABELS, isGateway } from '../status/findGateways';
 import { NamespaceTarget } from '../status/GatewayStatusService';
 
 const COMPONENT = CHART_LABELS.component;
@@ -17,9 +17,12 @@ const COMPONENT = CHART_LABELS.component;
  */
 export async function findGatewayDeployment(
   target: NamespaceTarget & { release: string },
+  nameLabels: readonly string[] = DEFAULT_GATEWAY_NAME_LABELS,
 ): Promise<V1Deployment> {
   const { cluster, namespace, clients, release } = target;
-  const labelSelector = `${CHART_LABELS.name}=${PORTKEY_CHART.name},${CHART_LABELS.instance}=${release}`;
+  const labelSelector = `${CHART_LABELS.name} in (${nameLabels.join(',')}),${
+    CHART_LABELS.instance
+  }=${release}`;
   const list = await clients.apps
     .listNamespacedDeployment({ namespace, labelSelector })
     .catch(error => {
@@ -30,6 +33,7 @@ export async function findGatewayDeployment(
     });
   const gateways = list.items.filter(
     d =>
+      isGateway(d, nameLabels) &&
       !(COMPONENT in (d.spec?.selector?.matchLabels ?? {})) &&
       !(COMPONENT in (d.spec?.template?.metadata?.labels ?? {})),
   );

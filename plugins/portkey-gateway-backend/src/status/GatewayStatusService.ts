@@ -10,7 +10,11 @@ import type { GatewayStatusList } from '@portkey-gateway-backstage/plugin-portke
 import { ClusterClients } from '../clusters/ClusterRegistry';
 import { toPortalError } from '../clusters/kubernetesErrors';
 import { PromiseCoalescer } from './coalesce';
-import { chartSelector, findGateways } from './findGateways';
+import {
+  chartSelector,
+  DEFAULT_GATEWAY_NAME_LABELS,
+  findGateways,
+} from './findGateways';
 import { KubeGet, kubeGet } from './kubeGet';
 import {
   NamespaceSnapshot,
@@ -44,6 +48,11 @@ export type GatewayStatusServiceOptions = {
   /** Builds the watch of a cluster (tests count or break watches with it). */
   makeWatch?: (kubeConfig: KubeConfig) => WatchLike;
   logger?: LoggerService;
+  /**
+   * The `app.kubernetes.io/name` values of gateway objects: `gateway`, plus the `nameOverride`
+   * of any release that sets one. Default `['gateway']`.
+   */
+  gatewayNameLabels?: readonly string[];
   /**
    * With `source: list`: how long (ms) a successful answer is shared with later identical
    * callers (same cluster, namespace and release). Default 2000; 0 shares only among
@@ -87,6 +96,7 @@ export class GatewayStatusService {
   private readonly source: 'watch' | 'list';
   private readonly watches: NamespaceWatches<NamespaceTarget>;
   private readonly logger?: LoggerService;
+  private readonly nameLabels: readonly string[];
   /** Cluster/namespace keys whose credentials may list but not watch, until when. */
   private readonly watchForbiddenUntil = new Map<string, number>();
   /** The last namespace-wide answer computed from each watch, for its snapshot version. */
@@ -101,6 +111,7 @@ export class GatewayStatusService {
     this.maxEvents = options.maxEvents ?? 20;
     this.source = options.source ?? 'watch';
     this.logger = options.logger;
+    this.nameLabels = options.gatewayNameLabels ?? DEFAULT_GATEWAY_NAME_LABELS;
     this.coalescer = new PromiseCoalescer({
       ttlMs: options.coalesceMs ?? 2000,
       maxEntries: options.maxEntries ?? 256,
@@ -115,6 +126,7 @@ export class GatewayStatusService {
           namespace,
           kubeConfig: clients.kubeConfig,
           kubeGet: this.kubeGet,
+          nameLabels: this.nameLabels,
           makeWatch: options.makeWatch,
           watchTimeoutSeconds: options.watchTimeoutSeconds,
           now: this.now,
@@ -179,6 +191,7 @@ export class GatewayStatusService {
       deployments: snapshot.deployments,
       events: snapshot.events,
       maxEvents: this.maxEvents,
+      nameLabels: this.nameLabels,
     });
   }
 
@@ -244,7 +257,7 @@ export class GatewayStatusService {
     target: NamespaceTarget & { release?: string },
   ): Promise<GatewayStatusList> {
     const { cluster, namespace, clients, release } = target;
-    const labelSelector = chartSelector(release);
+    const labelSelector = chartSelector(release, this.nameLabels);
     const list = (action: string, path: string, query: string) =>
       this.kubeGet(
         clients.kubeConfig,
@@ -276,6 +289,7 @@ export class GatewayStatusService {
       events: events as CoreV1Event[],
       release,
       maxEvents: this.maxEvents,
+      nameLabels: this.nameLabels,
     });
     return this.answer(target, new Date(this.now()).toISOString(), items);
   }

@@ -283,6 +283,51 @@ describe('GatewayStatusService watching a namespace', () => {
     expect(requests.lists).toHaveLength(3);
   });
 
+  it('finds releases installed with nameOverride, and their data service, once that name is configured', async () => {
+    const namespace = await gatewayNamespace('watch-nameoverride');
+    const custom = (component?: string) => ({
+      ...labels('custom'),
+      'app.kubernetes.io/name': 'llm',
+      ...(component ? { 'app.kubernetes.io/component': component } : {}),
+    });
+    for (const [name, podLabels] of [
+      ['custom-llm-0', custom()],
+      ['custom-llm-dataservice-0', custom('custom-llm-dataservice')],
+    ] as const) {
+      await admin.core.createNamespacedPod({
+        namespace,
+        body: {
+          metadata: { name, labels: podLabels },
+          spec: {
+            ...testPodPlacement(),
+            containers: [
+              { name: 'gateway', image: 'portkeyai/gateway:2.13.0' },
+            ],
+          },
+        },
+      });
+    }
+    const target = { cluster: 'local', namespace, clients: admin };
+    const unconfigured = await service({}).listGateways(target);
+    expect(unconfigured.items.map(g => g.release)).toEqual(['portkey-ai']);
+
+    for (const source of ['watch', 'list'] as const) {
+      const configured = service({
+        source,
+        gatewayNameLabels: ['gateway', 'llm'],
+      });
+      const answer = await eventually(
+        () => configured.listGateways(target),
+        a =>
+          expect(a.items.map(g => g.release)).toEqual(['custom', 'portkey-ai']),
+      );
+      expect(answer.items[0].pods.map(p => p.name)).toEqual(['custom-llm-0']);
+      expect(answer.items[0].dataService?.pods.map(p => p.name)).toEqual([
+        'custom-llm-dataservice-0',
+      ]);
+    }
+  });
+
   it('stops watching a namespace nobody asks about, and watches it again on the next request', async () => {
     const namespace = await gatewayNamespace('watch-idle');
     const requests = countingRequests();

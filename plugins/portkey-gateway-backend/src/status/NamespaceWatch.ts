@@ -36,25 +36,27 @@ export class NamespaceWatchError extends Error {
 
 export type WatchedKind = 'pods' | 'deployments' | 'events';
 
-const WATCHED: Array<{
+/** What is watched: the chart's pods and Deployments, and the namespace's Warning events. */
+function watched(nameLabels?: readonly string[]): Array<{
   kind: WatchedKind;
   apiPath: string;
   labelSelector?: string;
   fieldSelector?: string;
-}> = [
-  { kind: 'pods', apiPath: '/api/v1', labelSelector: chartSelector() },
-  {
-    kind: 'deployments',
-    apiPath: '/apis/apps/v1',
-    labelSelector: chartSelector(),
-  },
-  { kind: 'events', apiPath: '/api/v1', fieldSelector: 'type=Warning' },
-];
+}> {
+  const labelSelector = chartSelector(undefined, nameLabels);
+  return [
+    { kind: 'pods', apiPath: '/api/v1', labelSelector },
+    { kind: 'deployments', apiPath: '/apis/apps/v1', labelSelector },
+    { kind: 'events', apiPath: '/api/v1', fieldSelector: 'type=Warning' },
+  ];
+}
 
 export type NamespaceWatchOptions = {
   namespace: string;
   kubeConfig: KubeConfig;
   kubeGet: KubeGet;
+  /** The gateways' `app.kubernetes.io/name` values (see DEFAULT_GATEWAY_NAME_LABELS). */
+  nameLabels?: readonly string[];
   /** Builds the watch for a cluster (tests wrap client-node's Watch to count or break it). */
   makeWatch?: (kubeConfig: KubeConfig) => WatchLike;
   /**
@@ -105,7 +107,9 @@ export class NamespaceWatch {
     this.contactWithinMs = timeoutSeconds * 1000 + CONTACT_MARGIN_MS;
     const watch = (options.makeWatch ?? (kc => new Watch(kc)))(kubeConfig);
 
-    for (const { kind, apiPath, labelSelector, fieldSelector } of WATCHED) {
+    for (const { kind, apiPath, labelSelector, fieldSelector } of watched(
+      options.nameLabels,
+    )) {
       const path = `${apiPath}/namespaces/${encodeURIComponent(
         namespace,
       )}/${kind}`;

@@ -16,12 +16,26 @@ const {
 } = CHART_LABELS;
 
 /**
+ * The `app.kubernetes.io/name` values gateway (and data service) objects carry: the chart's
+ * name, `gateway`, unless a release set `nameOverride`, which replaces it (REFERENCE.md §4).
+ */
+export const DEFAULT_GATEWAY_NAME_LABELS: readonly string[] = [
+  PORTKEY_CHART.name,
+];
+
+/**
  * One label selector for everything the chart runs in a namespace (gateway, data service and
  * Redis pods or Deployments), so a namespace costs one list per kind. With a release, only
  * that release's objects.
  */
-export function chartSelector(release?: string): string {
-  const names = `${NAME} in (${PORTKEY_CHART.name},${PORTKEY_CHART.inClusterRedisName})`;
+export function chartSelector(
+  release?: string,
+  nameLabels: readonly string[] = DEFAULT_GATEWAY_NAME_LABELS,
+): string {
+  const names = `${NAME} in (${[
+    ...nameLabels,
+    PORTKEY_CHART.inClusterRedisName,
+  ].join(',')})`;
   return release ? `${names},${INSTANCE}=${release}` : `${names},${INSTANCE}`;
 }
 
@@ -30,16 +44,22 @@ type Labelled = { metadata?: { labels?: { [key: string]: string } } };
 const labels = (o: Labelled) => o.metadata?.labels ?? {};
 
 /** Gateway pods and Deployments carry the chart's name label and no component label. */
-export function isGateway(o: Labelled): boolean {
+export function isGateway(
+  o: Labelled,
+  nameLabels: readonly string[] = DEFAULT_GATEWAY_NAME_LABELS,
+): boolean {
   const l = labels(o);
-  return l[NAME] === PORTKEY_CHART.name && !(COMPONENT in l);
+  return nameLabels.includes(l[NAME]) && !(COMPONENT in l);
 }
 
+/**
+ * The data service's objects: its component label is `<fullname>-dataservice`; by the suffix,
+ * because `fullnameOverride` and `nameOverride` change the fullname.
+ */
 export function isDataService(o: Labelled, release: string): boolean {
   const l = labels(o);
   return (
-    l[INSTANCE] === release &&
-    l[COMPONENT] === `${gatewayFullname(release)}-dataservice`
+    l[INSTANCE] === release && (l[COMPONENT] ?? '').endsWith('-dataservice')
   );
 }
 
@@ -51,11 +71,15 @@ export function isRedis(o: Labelled, release: string): boolean {
 }
 
 /** Releases in the order of their names, from gateway Deployments and gateway pods. */
-export function releasesOf(deployments: V1Deployment[], pods: V1Pod[]) {
+export function releasesOf(
+  deployments: V1Deployment[],
+  pods: V1Pod[],
+  nameLabels: readonly string[] = DEFAULT_GATEWAY_NAME_LABELS,
+) {
   const releases = new Set<string>();
   for (const o of [...deployments, ...pods]) {
     const release = labels(o)[INSTANCE];
-    if (release && isGateway(o)) releases.add(release);
+    if (release && isGateway(o, nameLabels)) releases.add(release);
   }
   return [...releases].sort();
 }
@@ -70,16 +94,20 @@ export function findGateways(input: {
   events: CoreV1Event[];
   release?: string;
   maxEvents?: number;
+  /** See DEFAULT_GATEWAY_NAME_LABELS. */
+  nameLabels?: readonly string[];
 }): GatewayStatus[] {
   const { pods, deployments, events, maxEvents } = input;
-  const releases = releasesOf(deployments, pods).filter(
+  const nameLabels = input.nameLabels ?? DEFAULT_GATEWAY_NAME_LABELS;
+  const isGatewayOf = (o: Labelled) => isGateway(o, nameLabels);
+  const releases = releasesOf(deployments, pods, nameLabels).filter(
     r => !input.release || r === input.release,
   );
   return releases.map(release => {
     const ofRelease = (o: Labelled) => labels(o)[INSTANCE] === release;
     const fullname = gatewayFullname(release);
     const gatewayDeployments = deployments.filter(
-      d => ofRelease(d) && isGateway(d),
+      d => ofRelease(d) && isGatewayOf(d),
     );
     const deployment =
       gatewayDeployments.find(d => d.metadata?.name === fullname) ??
@@ -87,7 +115,7 @@ export function findGateways(input: {
     const gateway = summarizeWorkload({
       name: deployment?.metadata?.name ?? fullname,
       deployment,
-      pods: pods.filter(p => ofRelease(p) && isGateway(p)),
+      pods: pods.filter(p => ofRelease(p) && isGatewayOf(p)),
       events,
       maxEvents,
       container: PORTKEY_CHART.gatewayContainer,
@@ -113,7 +141,7 @@ export function findGateways(input: {
       PORTKEY_CHART.inClusterRedisName,
     );
     const source: Labelled =
-      deployment ?? pods.find(p => ofRelease(p) && isGateway(p)) ?? {};
+      deployment ?? pods.find(p => ofRelease(p) && isGatewayOf(p)) ?? {};
     return {
       release,
       chart: labels(source)[CHART],
