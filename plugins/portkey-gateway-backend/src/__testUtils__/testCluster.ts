@@ -1,4 +1,5 @@
 import {
+  AppsV1Api,
   CoreV1Api,
   KubeConfig,
   RbacAuthorizationV1Api,
@@ -6,6 +7,7 @@ import {
   RbacV1Subject,
 } from '@kubernetes/client-node';
 import { randomBytes } from 'node:crypto';
+import type { ClusterClients } from '../clusters/ClusterRegistry';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -376,5 +378,18 @@ export function clusterEntry(
     ...(caData ? { caData } : {}),
     ...(skipTLSVerify ? { skipTLSVerify } : {}),
     ...extra,
+  };
+}
+
+/** The clients the plugin builds for a cluster, here for one kubeconfig (cluster name "local"). */
+export function clientsFor(
+  kubeConfig: KubeConfig,
+  name = 'local',
+): ClusterClients {
+  return {
+    name,
+    kubeConfig,
+    core: kubeConfig.makeApiClient(CoreV1Api),
+    apps: kubeConfig.makeApiClient(AppsV1Api),
   };
 }

@@ -16,12 +16,12 @@ import { join, resolve } from 'node:path';
 import {
   createTestNamespace,
   deleteTestNamespace,
+  clientsFor,
   testCluster,
   unprivilegedIdentity,
 } from '../__testUtils__/testCluster';
 import {
   chartObjectsFor,
-  clientsFor,
   dataServiceDeployment,
   EXISTING_ACCOUNT_ROLE,
   fakeSecretValue,

@@ -1,23 +1,18 @@
 import {
-  AppsV1Api,
-  CoreV1Api,
   KubeConfig,
   V1ContainerStatus,
   V1Deployment,
   V1DeploymentStatus,
   V1Pod,
 } from '@kubernetes/client-node';
-import { ClusterClients } from '../clusters/ClusterRegistry';
 import {
+  clientsFor,
   createTestNamespace,
   deleteTestNamespace,
   testCluster,
   unprivilegedIdentity,
 } from '../__testUtils__/testCluster';
-import {
-  GatewayStatusService,
-  GatewayStatusServiceOptions,
-} from './GatewayStatusService';
+import { statusServices } from './__testUtils__/statusServices';
 import { KubeGet, kubeGet } from './kubeGet';
 
 const cluster = testCluster();
@@ -40,15 +35,6 @@ const CHART_LABELS = {
 const IMAGE = 'portkeyai/gateway_enterprise:2.13.0';
 const PULL_SECRET = 'portkeyenterpriseregistrycredentials';
 
-function clientsOf(kubeConfig: KubeConfig, name = 'local'): ClusterClients {
-  return {
-    name,
-    kubeConfig,
-    core: kubeConfig.makeApiClient(CoreV1Api),
-    apps: kubeConfig.makeApiClient(AppsV1Api),
-  };
-}
-
 /** Reads the API server as the service does, recording each request's path. */
 function countingKubeGet() {
   const paths: string[] = [];
@@ -60,15 +46,10 @@ function countingKubeGet() {
 }
 
 describeLocal('GatewayStatusService against the real kube-apiserver', () => {
-  const admin = clientsOf(cluster.admin);
+  const admin = clientsFor(cluster.admin);
   // Watching services hold connections open: every one made here is closed at the end.
-  const services: GatewayStatusService[] = [];
-  const service = (options: GatewayStatusServiceOptions = {}) => {
-    const made = new GatewayStatusService(options);
-    services.push(made);
-    return made;
-  };
-  afterAll(() => services.forEach(s => s.close()));
+  const { service, closeAll } = statusServices();
+  afterAll(closeAll);
   let namespace: string;
   const created: Record<string, Date> = {};
 
@@ -754,16 +735,11 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
 
 // Against any cluster: these need no Deployment status set by hand.
 describe('GatewayStatusService on any cluster', () => {
-  const admin = clientsOf(cluster.admin);
-  const services: GatewayStatusService[] = [];
-  const service = (options: GatewayStatusServiceOptions = {}) => {
-    const made = new GatewayStatusService(options);
-    services.push(made);
-    return made;
-  };
+  const admin = clientsFor(cluster.admin);
+  const { service, closeAll } = statusServices();
   const namespaces: string[] = [];
   afterAll(async () => {
-    services.forEach(s => s.close());
+    closeAll();
     await Promise.all(namespaces.map(deleteTestNamespace));
   });
 
@@ -792,7 +768,7 @@ describe('GatewayStatusService on any cluster', () => {
         .listGateways({
           cluster: 'local',
           namespace,
-          clients: clientsOf(unprivileged),
+          clients: clientsFor(unprivileged),
         })
         .catch(e => e);
       expect(error.name).toBe('NotAllowedError');
@@ -815,7 +791,7 @@ describe('GatewayStatusService on any cluster', () => {
         .listGateways({
           cluster: 'gone',
           namespace,
-          clients: clientsOf(gone, 'gone'),
+          clients: clientsFor(gone, 'gone'),
         })
         .catch(e => e);
       expect(unreachable.name).toBe('ServiceUnavailableError');

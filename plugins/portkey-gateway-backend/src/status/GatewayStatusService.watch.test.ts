@@ -1,36 +1,23 @@
 import {
-  AppsV1Api,
-  CoreV1Api,
   KubeConfig,
   RbacAuthorizationV1Api,
   V1Pod,
   Watch,
 } from '@kubernetes/client-node';
-import { ClusterClients } from '../clusters/ClusterRegistry';
 import {
+  clientsFor,
   createTestNamespace,
   deleteTestNamespace,
   testCluster,
   testPodPlacement,
   unprivilegedIdentity,
 } from '../__testUtils__/testCluster';
-import {
-  GatewayStatusService,
-  GatewayStatusServiceOptions,
-} from './GatewayStatusService';
+import { statusServices } from './__testUtils__/statusServices';
+import { GatewayStatusServiceOptions } from './GatewayStatusService';
 import { KubeGet, kubeGet } from './kubeGet';
 import { WatchLike } from './NamespaceWatch';
 
 const cluster = testCluster();
-
-function clientsOf(kubeConfig: KubeConfig): ClusterClients {
-  return {
-    name: 'local',
-    kubeConfig,
-    core: kubeConfig.makeApiClient(CoreV1Api),
-    apps: kubeConfig.makeApiClient(AppsV1Api),
-  };
-}
 
 /** Every request the service sends to the API server: lists, and watch requests. */
 function countingRequests() {
@@ -90,16 +77,30 @@ const labels = (release: string) => ({
 });
 
 describe('GatewayStatusService watching a namespace', () => {
-  const admin = clientsOf(cluster.admin);
-  const services: GatewayStatusService[] = [];
-  const service = (options: GatewayStatusServiceOptions) => {
-    const made = new GatewayStatusService(options);
-    services.push(made);
-    return made;
+  const admin = clientsFor(cluster.admin);
+  const { service, closeAll } = statusServices();
+  /** A service whose API requests are counted, and the target it reads, as admin by default. */
+  const countedService = (
+    namespace: string,
+    options: GatewayStatusServiceOptions = {},
+    kubeConfig: KubeConfig = cluster.admin,
+  ) => {
+    const requests = countingRequests();
+    const status = service({
+      kubeGet: requests.get,
+      makeWatch: requests.makeWatch,
+      ...options,
+    });
+    const target = {
+      cluster: 'local',
+      namespace,
+      clients: clientsFor(kubeConfig),
+    };
+    return { requests, status, target };
   };
   const namespaces: string[] = [];
   afterAll(async () => {
-    services.forEach(s => s.close());
+    closeAll();
     await Promise.all(namespaces.map(deleteTestNamespace));
   });
 
@@ -170,12 +171,7 @@ describe('GatewayStatusService watching a namespace', () => {
 
   it('serves ten viewers from one list and one watch per kind, and follows changes without listing again', async () => {
     const namespace = await gatewayNamespace('watch-viewers');
-    const requests = countingRequests();
-    const status = service({
-      kubeGet: requests.get,
-      makeWatch: requests.makeWatch,
-    });
-    const target = { cluster: 'local', namespace, clients: admin };
+    const { requests, status, target } = countedService(namespace);
 
     // Ten viewers, each refreshing five times at its own moment.
     for (let round = 0; round < 5; round++) {
@@ -262,12 +258,7 @@ describe('GatewayStatusService watching a namespace', () => {
   it('answers for one release from the namespace watch, and 404 for an unknown one', async () => {
     const namespace = await gatewayNamespace('watch-release');
     await gatewayPod(namespace, 'other-gateway-0', 'other', true);
-    const requests = countingRequests();
-    const status = service({
-      kubeGet: requests.get,
-      makeWatch: requests.makeWatch,
-    });
-    const target = { cluster: 'local', namespace, clients: admin };
+    const { requests, status, target } = countedService(namespace);
     const whole = await eventually(
       () => status.listGateways(target),
       answer => expect(answer.items).toHaveLength(2),
@@ -330,13 +321,9 @@ describe('GatewayStatusService watching a namespace', () => {
 
   it('stops watching a namespace nobody asks about, and watches it again on the next request', async () => {
     const namespace = await gatewayNamespace('watch-idle');
-    const requests = countingRequests();
-    const status = service({
-      kubeGet: requests.get,
-      makeWatch: requests.makeWatch,
+    const { requests, status, target } = countedService(namespace, {
       watchIdleMs: 1000,
     });
-    const target = { cluster: 'local', namespace, clients: admin };
     await status.listGateways(target);
     expect(status.watchedNamespaces).toBe(1);
     expect(requests.open.size).toBe(3);
@@ -357,13 +344,9 @@ describe('GatewayStatusService watching a namespace', () => {
 
   it('resumes a watch the API server ended from where it was, without listing again', async () => {
     const namespace = await gatewayNamespace('watch-resume');
-    const requests = countingRequests();
-    const status = service({
-      kubeGet: requests.get,
-      makeWatch: requests.makeWatch,
+    const { requests, status, target } = countedService(namespace, {
       watchTimeoutSeconds: 1,
     });
-    const target = { cluster: 'local', namespace, clients: admin };
     await status.listGateways(target);
     // The server ends each watch after about a second; each is asked for again.
     await eventually(
@@ -388,12 +371,7 @@ describe('GatewayStatusService watching a namespace', () => {
 
   it('starts afresh after a watch connection breaks', async () => {
     const namespace = await gatewayNamespace('watch-broken');
-    const requests = countingRequests();
-    const status = service({
-      kubeGet: requests.get,
-      makeWatch: requests.makeWatch,
-    });
-    const target = { cluster: 'local', namespace, clients: admin };
+    const { requests, status, target } = countedService(namespace);
     await status.listGateways(target);
     expect(requests.open.size).toBe(3);
 
@@ -416,16 +394,11 @@ describe('GatewayStatusService watching a namespace', () => {
   it('leaves nothing running after a refused list, and asks again on the next request', async () => {
     const namespace = await gatewayNamespace('watch-refused');
     const unprivileged = await unprivilegedIdentity(namespace);
-    const requests = countingRequests();
-    const status = service({
-      kubeGet: requests.get,
-      makeWatch: requests.makeWatch,
-    });
-    const target = {
-      cluster: 'local',
+    const { requests, status, target } = countedService(
       namespace,
-      clients: clientsOf(unprivileged.kubeConfig),
-    };
+      {},
+      unprivileged.kubeConfig,
+    );
     for (let attempt = 1; attempt <= 2; attempt++) {
       const error = await status.listGateways(target).catch(e => e);
       expect(error).toMatchObject({ name: 'NotAllowedError' });
@@ -475,19 +448,13 @@ describe('GatewayStatusService watching a namespace', () => {
         subjects: [listOnly.subject],
       },
     });
-    const requests = countingRequests();
     const warnings: string[] = [];
     const logger = { warn: (m: string) => warnings.push(m) } as any;
-    const status = service({
-      kubeGet: requests.get,
-      makeWatch: requests.makeWatch,
-      logger,
-    });
-    const target = {
-      cluster: 'local',
+    const { requests, status, target } = countedService(
       namespace,
-      clients: clientsOf(listOnly.kubeConfig),
-    };
+      { logger },
+      listOnly.kubeConfig,
+    );
     // RBAC bindings take effect a moment after they are made.
     const answer = await eventually(
       () => status.listGateways(target).catch(e => e),

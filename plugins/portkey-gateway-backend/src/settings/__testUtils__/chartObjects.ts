@@ -1,7 +1,4 @@
 import {
-  AppsV1Api,
-  CoreV1Api,
-  KubeConfig,
   V1Deployment,
   V1EnvVar,
   V1ServiceAccount,
@@ -11,7 +8,6 @@ import {
   PORTKEY_CHART,
   RenderedGateway,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import { ClusterClients } from '../../clusters/ClusterRegistry';
 
 export const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';
 export const EXISTING_ACCOUNT_ROLE =
@@ -159,15 +155,5 @@ export function chartObjectsFor(rendered: RenderedGateway) {
     secretKeys: [...plan.env.values()].flatMap(s =>
       s.from === 'secret' ? [s.key as string] : [],
     ),
-  };
-}
-
-/** Clients for a KubeConfig, as the ClusterRegistry builds them. */
-export function clientsFor(kubeConfig: KubeConfig): ClusterClients {
-  return {
-    name: 'local',
-    kubeConfig,
-    core: kubeConfig.makeApiClient(CoreV1Api),
-    apps: kubeConfig.makeApiClient(AppsV1Api),
   };
 }
