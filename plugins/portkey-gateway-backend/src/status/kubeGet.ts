@@ -5,7 +5,11 @@ import https from 'node:https';
 /** GETs a Kubernetes API path (with its query) and returns the parsed JSON body. */
 export type KubeGet = (kubeConfig: KubeConfig, path: string) => Promise<any>;
 
-const agents = new WeakMap<KubeConfig, http.Agent>();
+type AgentKind = 'get' | 'stream';
+const agents: Record<AgentKind, WeakMap<KubeConfig, http.Agent>> = {
+  get: new WeakMap(),
+  stream: new WeakMap(),
+};
 const TIMEOUT_MS = 15_000;
 
 /**
@@ -13,15 +17,23 @@ const TIMEOUT_MS = 15_000;
  * for every request, so every call pays a TCP and TLS handshake; the status view makes three
  * calls per answer and reuses the connections instead. (A changed client certificate in a
  * kubeconfig file is picked up on restart; tokens are read per request.)
+ *
+ * Streams (logs) get an agent of their own without a socket limit: a followed log holds its
+ * connection for as long as someone watches, and must neither wait behind nor block the
+ * status reads.
  */
 function agentFor(
   kubeConfig: KubeConfig,
   options: https.RequestOptions,
   secure: boolean,
+  kind: AgentKind,
 ): http.Agent {
-  let agent = agents.get(kubeConfig);
+  let agent = agents[kind].get(kubeConfig);
   if (!agent) {
-    const common = { keepAlive: true, maxSockets: 16, maxFreeSockets: 4 };
+    const common =
+      kind === 'get'
+        ? { keepAlive: true, maxSockets: 16, maxFreeSockets: 4 }
+        : { keepAlive: true, maxFreeSockets: 4 };
     agent = secure
       ? new https.Agent({
           ...common,
@@ -36,18 +48,28 @@ function agentFor(
             : {}),
         })
       : new http.Agent(common);
-    agents.set(kubeConfig, agent);
+    agents[kind].set(kubeConfig, agent);
   }
   return agent;
 }
 
 /**
- * Reads from the API server with the cluster's credentials, parsing the JSON answer as is
- * (timestamps stay ISO strings). Skipping client-node's model deserialisation roughly halves
- * the CPU per list. Errors look like client-node's for `toPortalError`: `code` is the HTTP
- * status, or the network error code (ECONNREFUSED, ETIMEDOUT, ...).
+ * Sends a GET with the cluster's credentials over the agent of `kind` and resolves with the
+ * response as soon as its headers arrive, whatever its status. Errors before that look like
+ * client-node's for `toPortalError`: `code` is the network error code (ECONNREFUSED,
+ * ETIMEDOUT, ...).
  */
-export const kubeGet: KubeGet = async (kubeConfig, path) => {
+async function openGet(
+  kubeConfig: KubeConfig,
+  path: string,
+  how: {
+    kind: AgentKind;
+    accept: string;
+    /** Applies to the whole exchange, or (keepTimeout false) only until the headers. */
+    keepTimeout: boolean;
+    signal?: AbortSignal;
+  },
+): Promise<{ request: http.ClientRequest; response: http.IncomingMessage }> {
   const cluster = kubeConfig.getCurrentCluster();
   if (!cluster) throw new Error('The kubeconfig has no current cluster');
   const options: https.RequestOptions = {};
@@ -57,7 +79,7 @@ export const kubeGet: KubeGet = async (kubeConfig, path) => {
   // A proxy agent (cluster.proxyUrl) is used as client-node built it.
   const agent = cluster.proxyUrl
     ? options.agent
-    : agentFor(kubeConfig, options, secure);
+    : agentFor(kubeConfig, options, secure, how.kind);
   const url = new URL(server.toString());
   const [pathname, search] = path.split('?');
   url.pathname = `${server.pathname.replace(/\/$/, '')}${pathname}`;
@@ -69,35 +91,13 @@ export const kubeGet: KubeGet = async (kubeConfig, path) => {
         method: 'GET',
         agent,
         auth: options.auth,
-        headers: { ...options.headers, Accept: 'application/json' },
+        headers: { ...options.headers, Accept: how.accept },
         timeout: TIMEOUT_MS,
+        signal: how.signal,
       },
       response => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          const status = response.statusCode ?? 0;
-          const body = Buffer.concat(chunks).toString('utf8');
-          if (status < 200 || status >= 300) {
-            reject(
-              Object.assign(
-                new Error(`Kubernetes answered HTTP ${status} for GET`),
-                { code: status },
-              ),
-            );
-            return;
-          }
-          try {
-            resolve(JSON.parse(body));
-          } catch {
-            reject(
-              Object.assign(new Error('Kubernetes answered no JSON'), {
-                code: 'EBADJSON',
-              }),
-            );
-          }
-        });
+        if (!how.keepTimeout) request.setTimeout(0);
+        resolve({ request, response });
       },
     );
     request.on('timeout', () =>
@@ -105,7 +105,74 @@ export const kubeGet: KubeGet = async (kubeConfig, path) => {
         Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' }),
       ),
     );
+    // Also after the response has arrived: errors then reach the response's listeners.
     request.on('error', reject);
     request.end();
   });
+}
+
+/**
+ * Reads from the API server with the cluster's credentials, parsing the JSON answer as is
+ * (timestamps stay ISO strings). Skipping client-node's model deserialisation roughly halves
+ * the CPU per list. Errors look like client-node's for `toPortalError`: `code` is the HTTP
+ * status, or the network error code (ECONNREFUSED, ETIMEDOUT, ...).
+ */
+export const kubeGet: KubeGet = async (kubeConfig, path) => {
+  const { response } = await openGet(kubeConfig, path, {
+    kind: 'get',
+    accept: 'application/json',
+    keepTimeout: true,
+  });
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('error', reject);
+    response.on('end', () => {
+      const status = response.statusCode ?? 0;
+      const body = Buffer.concat(chunks).toString('utf8');
+      if (status < 200 || status >= 300) {
+        reject(
+          Object.assign(
+            new Error(`Kubernetes answered HTTP ${status} for GET`),
+            {
+              code: status,
+            },
+          ),
+        );
+        return;
+      }
+      try {
+        resolve(JSON.parse(body));
+      } catch {
+        reject(
+          Object.assign(new Error('Kubernetes answered no JSON'), {
+            code: 'EBADJSON',
+          }),
+        );
+      }
+    });
+  });
 };
+
+/**
+ * Opens a streaming GET (pod logs) with the cluster's credentials over a keep-alive
+ * connection of the cluster's stream agent, and resolves with the response once its headers
+ * arrive, whatever its status: the caller reads the body (a Status object when the status is
+ * not 2xx). The 15 s timeout covers only the wait for the headers; a followed log may stay
+ * quiet for longer. Aborting `signal` closes the request (and with it the API server's
+ * stream); the response then emits an error. A body read to its end leaves the connection
+ * open for the next request.
+ */
+export async function kubeStream(
+  kubeConfig: KubeConfig,
+  path: string,
+  signal?: AbortSignal,
+): Promise<http.IncomingMessage> {
+  const { response } = await openGet(kubeConfig, path, {
+    kind: 'stream',
+    accept: '*/*',
+    keepTimeout: false,
+    signal,
+  });
+  return response;
+}
