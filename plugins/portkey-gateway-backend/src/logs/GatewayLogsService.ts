@@ -1,15 +1,19 @@
 import { InputError, NotFoundError } from '@backstage/errors';
-import { Log } from '@kubernetes/client-node';
 import {
   GATEWAY_LOGS_NOTE_PREFIX,
   GatewayLogsStreamEnd,
   GatewayLogsStreamEndData,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { Request, Response } from 'express';
-import { Readable } from 'node:stream';
+import { IncomingMessage } from 'node:http';
 import { toPortalError } from '../clusters/kubernetesErrors';
 import { NamespaceTarget } from '../status/GatewayStatusService';
-import { DEFAULT_MAX_LINE_BYTES, LogLineSplitter } from './LogLineSplitter';
+import { kubeStream } from '../status/kubeGet';
+import {
+  DEFAULT_MAX_LINE_BYTES,
+  LineSplitter,
+  LogTextSplitter,
+} from './LogLineSplitter';
 import { LogQuery, parseLogQuery } from './parseLogQuery';
 import { redactLogLine } from './redactLogLine';
 
@@ -34,6 +38,10 @@ export type SendLogsTarget = NamespaceTarget & {
   res: Response;
 };
 
+const NEWLINE = 10;
+/** 256 KB: the largest write of text (not followed). */
+const TEXT_WRITE_BYTES = 256 * 1024;
+
 type Ending =
   | { kind: 'end' }
   | { kind: 'limit' }
@@ -57,56 +65,54 @@ export class GatewayLogsService {
   }
 
   async sendLogs(target: SendLogsTarget): Promise<void> {
-    const { namespace, clients, pod, req, res } = target;
+    const { cluster, namespace, clients, pod, req, res } = target;
     const query = parseLogQuery(target.query);
     const action = `read the logs of container "${query.container}" of pod "${pod}" in namespace ${namespace}`;
 
-    const splitter = new LogLineSplitter({ maxLineBytes: this.maxLineBytes });
-    let ending: ((e: Ending) => void) | undefined;
-    let earlyEnding: Ending | undefined;
-    const end = (e: Ending) => {
-      if (ending) ending(e);
-      else earlyEnding ??= e;
-    };
-    // Log pipes the response body into the splitter; the body is only reachable here. Its
-    // errors (the upstream connection breaking, or our own abort) must have a listener.
-    splitter.on('pipe', (upstream: Readable) => {
-      upstream.on('error', (error: Error) => end({ kind: 'error', error }));
-    });
     let clientGone = false;
+    let onGone: (() => void) | undefined;
     const onClose = () => {
       if (res.writableEnded) return;
       clientGone = true;
-      end({ kind: 'client-gone' });
+      onGone?.();
     };
     req.on('close', onClose);
     res.on('close', onClose);
-
-    let controller: AbortController;
-    try {
-      controller = await new Log(clients.kubeConfig).log(
-        namespace,
-        pod,
-        query.container,
-        splitter,
-        {
-          follow: query.follow,
-          tailLines: query.tailLines,
-          sinceSeconds: query.sinceSeconds,
-          previous: query.previous,
-          timestamps: query.timestamps,
-          limitBytes: this.maxBytes,
-        },
-      );
-    } catch (error) {
+    const stopListening = () => {
       req.off('close', onClose);
       res.off('close', onClose);
-      throw await this.explain(error, target, query, action);
-    }
+    };
 
+    // Closes the request to the API server (and with it the kubelet's stream) unless it has
+    // already ended; a no-op after a normal end.
+    const upstreamAbort = new AbortController();
+    onGone = () => upstreamAbort.abort();
+    let upstream: IncomingMessage;
+    try {
+      upstream = await kubeStream(
+        clients.kubeConfig,
+        logPath(namespace, pod, query, this.maxBytes),
+        upstreamAbort.signal,
+      );
+    } catch (error) {
+      stopListening();
+      if (clientGone) return; // nobody to tell
+      throw toPortalError(error, { cluster, action });
+    }
+    // Errors after this point (the connection breaking, or our own abort) end the stream
+    // below; until then they must not go unheard.
+    let upstreamError: Error | undefined;
+    upstream.on('error', (error: Error) => {
+      upstreamError ??= error;
+    });
+    const status = upstream.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+      stopListening();
+      const body = await readStatusBody(upstream).catch(() => undefined);
+      throw explain(status, body, cluster, action);
+    }
     if (clientGone) {
-      controller.abort();
-      splitter.destroy();
+      upstreamAbort.abort();
       return;
     }
 
@@ -136,101 +142,234 @@ export class GatewayLogsService {
       }, this.heartbeatMs);
     }
 
-    let sent = 0;
+    // Following: lines as server-sent events. Once: the text, mostly the bytes received.
+    const options = { maxLineBytes: this.maxLineBytes };
+    const splitter = follow
+      ? new LineSplitter(options)
+      : new LogTextSplitter(options);
     const maxBytes = this.maxBytes;
+    let sent = 0;
     await new Promise<void>(resolve => {
       let done = false;
-      ending = (e: Ending) => {
+      /** After a write: read no more from the API server until the client has caught up. */
+      const backpressure = (more: boolean) => {
+        if (more || upstream.isPaused()) return;
+        upstream.pause();
+        res.once('drain', () => {
+          if (!done) upstream.resume();
+        });
+      };
+
+      // The text goes out in writes of up to TEXT_WRITE_BYTES: what arrived in one turn of
+      // the event loop (often a few TLS records of 16 KB) is sent with one write, as one
+      // HTTP chunk. Each write to a local client wakes it up; fewer, larger writes cost
+      // both sides less.
+      let pending: Buffer[] = [];
+      let pendingBytes = 0;
+      let scheduled: NodeJS.Immediate | undefined;
+      const writePending = () => {
+        clearImmediate(scheduled);
+        scheduled = undefined;
+        if (!pending.length) return;
+        const text =
+          pending.length === 1
+            ? pending[0]
+            : Buffer.concat(pending, pendingBytes);
+        pending = [];
+        pendingBytes = 0;
+        if (!done) backpressure(res.write(text));
+        else if (!res.writableEnded) res.write(text);
+      };
+
+      const ending = (e: Ending) => {
         if (done) return;
         done = true;
         clearInterval(heartbeat);
-        // Closes the connection to the API server (and with it the kubelet's stream) unless
-        // it has already ended; a no-op after a normal end.
-        controller.abort();
-        splitter.destroy();
-        req.off('close', onClose);
-        res.off('close', onClose);
-        if (e.kind !== 'client-gone' && !res.writableEnded) {
+        if (e.kind !== 'end') upstreamAbort.abort();
+        upstream.removeListener('data', onData);
+        stopListening();
+        if (e.kind === 'client-gone') {
+          clearImmediate(scheduled);
+          pending = [];
+        } else if (!res.writableEnded) {
+          writePending();
           const last = finalMessage(e, maxBytes, follow);
           if (last) res.write(last);
           res.end();
         }
         resolve();
       };
-      if (earlyEnding) {
-        ending(earlyEnding);
-        return;
-      }
 
-      splitter.on('data', (line: string) => {
-        if (done) return;
-        const chunk = follow
-          ? `data: ${line.replace(/\r/g, '')}\n\n`
-          : `${line}\n`;
-        const bytes = Buffer.byteLength(chunk);
+      /**
+       * Sends the lines of one upstream chunk as events, with one write and one flush, so
+       * that they reach the browser at once. False when the byte cap ended the stream.
+       */
+      const sendEvents = (lines: string[]): boolean => {
+        if (!lines.length) return true;
+        let text = '';
+        for (const line of lines) text += `data: ${withoutCr(line)}\n\n`;
+        const bytes = Buffer.byteLength(text);
         if (sent + bytes > maxBytes) {
-          ending!({ kind: 'limit' });
-          return;
+          // Only the events that fit in full.
+          text = '';
+          for (const line of lines) {
+            const event = `data: ${withoutCr(line)}\n\n`;
+            const size = Buffer.byteLength(event);
+            if (sent + size > maxBytes) break;
+            sent += size;
+            text += event;
+          }
+          if (text) res.write(text);
+          ending({ kind: 'limit' });
+          return false;
         }
         sent += bytes;
-        if (!res.write(chunk)) {
-          splitter.pause();
-          res.once('drain', () => splitter.resume());
+        const more = res.write(text);
+        flush();
+        backpressure(more);
+        return true;
+      };
+
+      /**
+       * Sends the text of one upstream chunk (whole lines). False when the byte cap ended
+       * the stream.
+       */
+      const sendText = (pieces: Buffer[]): boolean => {
+        for (const piece of pieces) {
+          if (sent + piece.length > maxBytes) {
+            // Only the lines that fit in full.
+            const room = maxBytes - sent;
+            const fits =
+              room > 0 ? piece.lastIndexOf(NEWLINE, room - 1) + 1 : 0;
+            if (fits > 0) pending.push(piece.subarray(0, fits));
+            pendingBytes += fits;
+            sent += fits;
+            ending({ kind: 'limit' });
+            return false;
+          }
+          sent += piece.length;
+          pending.push(piece);
+          pendingBytes += piece.length;
         }
-        if (follow) flush();
-      });
-      splitter.on('end', () =>
-        ending!({
+        if (pendingBytes >= TEXT_WRITE_BYTES) writePending();
+        else if (pending.length) scheduled ??= setImmediate(writePending);
+        return true;
+      };
+
+      const send = (): boolean =>
+        splitter instanceof LineSplitter
+          ? sendEvents(splitter.end())
+          : sendText(splitter.end());
+      function onData(chunk: Buffer) {
+        if (done) return;
+        if (splitter instanceof LineSplitter) sendEvents(splitter.write(chunk));
+        else sendText(splitter.write(chunk));
+      }
+
+      onGone = () => ending({ kind: 'client-gone' });
+      if (clientGone) {
+        ending({ kind: 'client-gone' });
+        return;
+      }
+      if (upstreamError) {
+        ending({ kind: 'error', error: upstreamError });
+        return;
+      }
+      upstream.on('data', onData);
+      upstream.on('error', (error: Error) => ending({ kind: 'error', error }));
+      upstream.on('end', () => {
+        if (done || !send()) return;
+        ending({
           kind: splitter.receivedBytes >= maxBytes ? 'limit' : 'end',
-        }),
-      );
-      splitter.on('error', error => ending!({ kind: 'error', error }));
+        });
+      });
+      // A connection closed without an end or an error (which Node reports as an error
+      // nowadays; this is a fallback).
+      upstream.on('close', () => {
+        if (!upstream.complete) {
+          ending({
+            kind: 'error',
+            error: new Error('the connection closed before the end'),
+          });
+        }
+      });
     });
   }
+}
 
-  /**
-   * What went wrong before anything was sent. client-node's Log keeps only the status code
-   * of a refusal, so for a 400/404/5xx the same request is asked once more through the
-   * generated client (one byte, not followed) to get the API server's own reason.
-   */
-  private async explain(
-    error: unknown,
-    target: SendLogsTarget,
-    query: LogQuery,
-    action: string,
-  ): Promise<Error> {
-    const { cluster, namespace, clients, pod } = target;
-    const code = (error as { code?: unknown })?.code;
-    if (code === 401 || code === 403)
-      return toPortalError(error, { cluster, action });
-    let cause: unknown = error;
-    try {
-      await clients.core.readNamespacedPodLog({
-        name: pod,
-        namespace,
-        container: query.container,
-        previous: query.previous,
-        limitBytes: 1,
-      });
-    } catch (diagnosed) {
-      cause = diagnosed;
-    }
-    const diagnosedCode = (cause as { code?: unknown })?.code;
-    const reason = statusMessage(cause);
-    if (diagnosedCode === 400 && reason) {
-      return new InputError(
-        `Kubernetes refused to ${action} in cluster "${cluster}": ${reason}`,
-      );
-    }
-    if (diagnosedCode === 404) {
-      return new NotFoundError(
-        `Not found in cluster "${cluster}" while trying to ${action}${
-          reason ? `: ${reason}` : ''
-        }`,
-      );
-    }
-    return toPortalError(cause, { cluster, action });
+function withoutCr(line: string): string {
+  return line.includes('\r') ? line.replace(/\r/g, '') : line;
+}
+
+/** The API server path of a pod's log, with the query client-node's `Log` would send. */
+function logPath(
+  namespace: string,
+  pod: string,
+  query: LogQuery,
+  maxBytes: number,
+): string {
+  const params = new URLSearchParams({
+    container: query.container,
+    follow: String(query.follow),
+    previous: String(query.previous),
+    timestamps: String(query.timestamps),
+    limitBytes: String(maxBytes),
+  });
+  if (query.tailLines) params.set('tailLines', String(query.tailLines));
+  if (query.sinceSeconds)
+    params.set('sinceSeconds', String(query.sinceSeconds));
+  return `/api/v1/namespaces/${encodeURIComponent(
+    namespace,
+  )}/pods/${encodeURIComponent(pod)}/log?${params}`;
+}
+
+/** The body of a refusal (a Kubernetes Status, as JSON), at most 64 KB of it. */
+function readStatusBody(response: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    response.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= 64 * 1024) chunks.push(chunk);
+      else response.destroy();
+    });
+    response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    response.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    response.on('error', reject);
+  });
+}
+
+/**
+ * What went wrong before anything was sent: the API server's own reason (from its Status
+ * body) for a 400 or 404, the portal's wording for the rest (403 when the portal's
+ * credentials may not read logs, 503 when the cluster cannot be reached).
+ */
+function explain(
+  status: number,
+  body: string | undefined,
+  cluster: string,
+  action: string,
+): Error {
+  const error = Object.assign(
+    new Error(`Kubernetes answered HTTP ${status} for GET`),
+    { code: status, body },
+  );
+  if (status === 401 || status === 403)
+    return toPortalError(error, { cluster, action });
+  const reason = statusMessage(error);
+  if (status === 400 && reason) {
+    return new InputError(
+      `Kubernetes refused to ${action} in cluster "${cluster}": ${reason}`,
+    );
   }
+  if (status === 404) {
+    return new NotFoundError(
+      `Not found in cluster "${cluster}" while trying to ${action}${
+        reason ? `: ${reason}` : ''
+      }`,
+    );
+  }
+  return toPortalError(error, { cluster, action });
 }
 
 /** The message of a Kubernetes Status in an ApiException's body, if there is one. */
