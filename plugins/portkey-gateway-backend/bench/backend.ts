@@ -8,6 +8,7 @@
 import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import express from 'express';
 import { AddressInfo } from 'node:net';
+import v8 from 'node:v8';
 import { GatewayLogsService } from '../src/logs/GatewayLogsService';
 
 const kubeConfig = new KubeConfig();
@@ -42,3 +43,17 @@ const server = app.listen(0, '127.0.0.1', () => {
   process.send?.({ port });
 });
 process.on('disconnect', () => process.exit(0));
+// An orderly exit on the parent's kill, so that `--cpu-prof` can write its profile.
+process.on('SIGTERM', () => process.exit(0));
+
+// Where the memory is, for the benchmark's report: the parent asks, the child answers with
+// process.memoryUsage() and the resident size of each V8 heap space.
+process.on('message', (m: { memory?: unknown }) => {
+  if (!m?.memory) return;
+  const spaces: Record<string, number> = {};
+  for (const space of v8.getHeapSpaceStatistics()) {
+    if (space.physical_space_size > 0)
+      spaces[space.space_name] = space.physical_space_size;
+  }
+  process.send?.({ memory: { ...process.memoryUsage(), spaces } });
+});

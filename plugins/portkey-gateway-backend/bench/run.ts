@@ -674,10 +674,15 @@ function httpGet(
     http
       .get(url, res => {
         let bytes = 0;
-        let tail = '';
+        // Only the last 300 bytes are kept, for error messages: as cheap as the direct
+        // fetch's reading, which only counts (the client shares the machine's 2 cores).
+        let tail: Buffer = Buffer.alloc(0);
         res.on('data', (c: Buffer) => {
           bytes += c.length;
-          tail = (tail + c.toString('latin1')).slice(-300);
+          tail =
+            c.length >= 300
+              ? c.subarray(c.length - 300)
+              : Buffer.concat([tail, c]).subarray(-300);
           onData?.(c);
         });
         res.on('error', reject);
@@ -686,7 +691,7 @@ function httpGet(
             bytes,
             ms: performance.now() - start,
             status: res.statusCode ?? 0,
-            tail,
+            tail: tail.toString('latin1'),
           }),
         );
       })
@@ -748,6 +753,40 @@ async function benchLogFetch(kube: Kube, backendUrl: string, logFile: string) {
 }
 
 // ---- 4. backend RSS while following 100 MB ---------------------------------------------
+type ChildMemory = NodeJS.MemoryUsage & { spaces: Record<string, number> };
+
+/** process.memoryUsage() and the V8 heap spaces' resident sizes, from the backend child. */
+function childMemory(child: ChildProcess): Promise<ChildMemory | undefined> {
+  return new Promise(resolve => {
+    const wait: { timer?: NodeJS.Timeout } = {};
+    const onMessage = (m: { memory?: ChildMemory }) => {
+      if (!m?.memory) return;
+      clearTimeout(wait.timer);
+      child.off('message', onMessage);
+      resolve(m.memory);
+    };
+    wait.timer = setTimeout(() => {
+      child.off('message', onMessage);
+      resolve(undefined);
+    }, 2000);
+    child.on('message', onMessage);
+    child.send({ memory: true });
+  });
+}
+
+function memoryMB(m: ChildMemory | undefined) {
+  if (!m) return undefined;
+  const mb = (n: number) => round(n / 2 ** 20, 1);
+  return {
+    rss: mb(m.rss),
+    heapUsed: mb(m.heapUsed),
+    newSpaceResident: mb(m.spaces.new_space ?? 0),
+    oldSpaceResident: mb(m.spaces.old_space ?? 0),
+    external: mb(m.external),
+    arrayBuffers: mb(m.arrayBuffers),
+  };
+}
+
 async function benchFollowMemory(kubeConfigFile: string, followFile: string) {
   const backend = await startBackend(kubeConfigFile, 256 * 1024 * 1024);
   // Warm up the code paths once (not followed), then let the process settle.
@@ -761,11 +800,28 @@ async function benchFollowMemory(kubeConfigFile: string, followFile: string) {
     await sleep(100);
   }
   const idle = median(idleSamples);
+  const idleMemory = await childMemory(backend.child);
 
+  // Every sample is kept, to see how RSS evolves over the stream, not only its peak.
+  const samples: Array<{ ms: number; rss: number }> = [];
   let peak = idle;
+  let peakMemory: Promise<ChildMemory | undefined> | undefined;
+  let asking = false;
+  const started = performance.now();
   const sampler = setInterval(() => {
     try {
-      peak = Math.max(peak, rssBytes(backend.child.pid!));
+      const rss = rssBytes(backend.child.pid!);
+      samples.push({ ms: performance.now() - started, rss });
+      if (rss > peak) {
+        peak = rss;
+        // What the heap looks like near the peak (one question at a time).
+        if (!asking) {
+          asking = true;
+          peakMemory = childMemory(backend.child).finally(() => {
+            asking = false;
+          });
+        }
+      }
     } catch {
       // exited
     }
@@ -773,7 +829,6 @@ async function benchFollowMemory(kubeConfigFile: string, followFile: string) {
   let received = 0;
   let dataLines = 0;
   let previousByte = 0;
-  const started = performance.now();
   const req = http.get(
     `${backend.url}/logs/${NAMESPACE}/${FOLLOW_POD}?container=gateway&follow=true&tailLines=1`,
   );
@@ -816,8 +871,19 @@ async function benchFollowMemory(kubeConfigFile: string, followFile: string) {
   }
   const doneMs = performance.now() - started;
   clearInterval(sampler);
+  const nearPeak = await peakMemory;
   req.destroy();
   stopChild(backend.child);
+  const mb = (n: number) => round(n / 2 ** 20, 1);
+  // The highest sample of each second of the stream: does RSS level off?
+  const bySecond: number[] = [];
+  for (const sample of samples) {
+    const second = Math.floor(sample.ms / 1000);
+    bySecond[second] = Math.max(bySecond[second] ?? 0, sample.rss);
+  }
+  const lastSecond = samples
+    .filter(sample => sample.ms > doneMs - 1000)
+    .map(sample => sample.rss);
   const r = {
     logBytesWritten: written,
     logLinesWritten: linesWritten,
@@ -825,9 +891,15 @@ async function benchFollowMemory(kubeConfigFile: string, followFile: string) {
     sseDataEventsReceived: dataLines,
     writeSeconds: round(writeDoneMs / 1000, 1),
     receiveSeconds: round(doneMs / 1000, 1),
-    idleRssMB: round(idle / 2 ** 20, 1),
-    peakRssMB: round(peak / 2 ** 20, 1),
-    peakMinusIdleMB: round((peak - idle) / 2 ** 20, 1),
+    idleRssMB: mb(idle),
+    peakRssMB: mb(peak),
+    peakMinusIdleMB: mb(peak - idle),
+    lastSecondMedianMinusIdleMB: lastSecond.length
+      ? mb(median(lastSecond) - idle)
+      : undefined,
+    peakRssBySecondMB: Array.from(bySecond, rss => mb(rss ?? 0)),
+    childMemoryIdleMB: memoryMB(idleMemory),
+    childMemoryNearPeakMB: memoryMB(nearPeak),
   };
   log(`  ${JSON.stringify(r)}`);
   return r;
