@@ -52,6 +52,11 @@ function quantile(values: number[], q: number) {
 }
 const median = (values: number[]) => quantile(values, 0.5);
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+/** Heap in use after a full GC (the script runs with --expose-gc). */
+function settledHeapBytes(): number {
+  (global as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+}
 /** A ratio with two significant digits, so that 0.00048x does not print as 0x. */
 const ratio = (a: number, b: number) => Number((a / b).toPrecision(2));
 
@@ -474,7 +479,10 @@ async function benchStatusLatency(kube: Kube) {
         });
         return { ms: performance.now() - t, list };
       };
+      const heapBefore = settledHeapBytes();
       const first = await ours();
+      // What the service holds for this namespace (the watched objects, with watch), after GC.
+      const heldBytes = settledHeapBytes() - heapBefore;
       for (let i = 0; i < 5; i++) {
         await ours();
         await direct();
@@ -504,6 +512,7 @@ async function benchStatusLatency(kube: Kube) {
         podsMatched: pods,
         calls: STATUS_CALLS,
         firstCallMs: round(first.ms),
+        heapHeldMB: round(heldBytes / 2 ** 20, 1),
         ours: {
           p50Ms: round(median(oursMs), 3),
           p95Ms: round(quantile(oursMs, 0.95), 3),
@@ -1088,7 +1097,7 @@ function printTable(r: any) {
         '<= 1.0x (goal 0.5x)',
       ]);
       rows.push([
-        `1. listGateways ${source} (${scope}) first call`,
+        `1. listGateways ${source} (${scope}) first call (heap held ${s.heapHeldMB} MB)`,
         `${s.firstCallMs} ms`,
         `${s.direct.p50Ms} ms`,
         `${s.firstCallRatio}x`,
