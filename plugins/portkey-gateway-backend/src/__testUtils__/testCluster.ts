@@ -5,6 +5,7 @@ import {
   RbacAuthorizationV1Api,
   V1PodSpec,
   RbacV1Subject,
+  V1PolicyRule,
 } from '@kubernetes/client-node';
 import { randomBytes } from 'node:crypto';
 import type { ClusterClients } from '../clusters/ClusterRegistry';
@@ -303,18 +304,10 @@ export async function portalIdentity(namespace: string): Promise<TestIdentity> {
     };
   const name = 'portkey-test-portal';
   const token = await serviceAccountToken(namespace, name);
-  const rbac = cluster.admin.makeApiClient(RbacAuthorizationV1Api);
-  await rbac.createNamespacedRole({
+  await grantRole(namespace, name, PORTAL_ROLE_RULES, {
+    kind: 'ServiceAccount',
+    name,
     namespace,
-    body: { metadata: { name }, rules: PORTAL_ROLE_RULES },
-  });
-  await rbac.createNamespacedRoleBinding({
-    namespace,
-    body: {
-      metadata: { name },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-      subjects: [{ kind: 'ServiceAccount', name, namespace }],
-    },
   });
   const kubeConfig = kubeConfigWithToken(name, token);
   await waitForAnswer(
@@ -392,4 +385,26 @@ export function clientsFor(
     core: kubeConfig.makeApiClient(CoreV1Api),
     apps: kubeConfig.makeApiClient(AppsV1Api),
   };
+}
+
+/** A Role `name` with these rules in the namespace, bound to `subject` (a RoleBinding `name`). */
+export async function grantRole(
+  namespace: string,
+  name: string,
+  rules: V1PolicyRule[],
+  subject: RbacV1Subject,
+) {
+  const rbac = testCluster().admin.makeApiClient(RbacAuthorizationV1Api);
+  await rbac.createNamespacedRole({
+    namespace,
+    body: { metadata: { name }, rules },
+  });
+  await rbac.createNamespacedRoleBinding({
+    namespace,
+    body: {
+      metadata: { name },
+      roleRef: { apiGroup: RBAC_GROUP, kind: 'Role', name },
+      subjects: [subject],
+    },
+  });
 }

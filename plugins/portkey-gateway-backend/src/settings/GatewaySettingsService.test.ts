@@ -3,7 +3,6 @@ import {
   CoreV1Api,
   KubeConfig,
   loadYaml,
-  RbacAuthorizationV1Api,
 } from '@kubernetes/client-node';
 import {
   gatewayFullname,
@@ -17,6 +16,7 @@ import {
   createTestNamespace,
   deleteTestNamespace,
   clientsFor,
+  grantRole,
   testCluster,
   unprivilegedIdentity,
 } from '../__testUtils__/testCluster';
@@ -598,38 +598,28 @@ describe('GatewaySettingsService against the real kube-apiserver', () => {
  * namespace, but not Secrets.
  */
 async function readerWithoutSecrets(namespace: string): Promise<KubeConfig> {
-  const rbac = cluster.admin.makeApiClient(RbacAuthorizationV1Api);
   const name = 'portal-reader';
   await admin.core.createNamespacedServiceAccount({
     namespace,
     body: { metadata: { name } },
   });
-  await rbac.createNamespacedRole({
+  await grantRole(
     namespace,
-    body: {
-      metadata: { name },
-      rules: [
-        {
-          apiGroups: ['apps'],
-          resources: ['deployments'],
-          verbs: ['get', 'list'],
-        },
-        {
-          apiGroups: [''],
-          resources: ['pods', 'serviceaccounts', 'configmaps'],
-          verbs: ['get', 'list'],
-        },
-      ],
-    },
-  });
-  await rbac.createNamespacedRoleBinding({
-    namespace,
-    body: {
-      metadata: { name },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-      subjects: [{ kind: 'ServiceAccount', name, namespace }],
-    },
-  });
+    name,
+    [
+      {
+        apiGroups: ['apps'],
+        resources: ['deployments'],
+        verbs: ['get', 'list'],
+      },
+      {
+        apiGroups: [''],
+        resources: ['pods', 'serviceaccounts', 'configmaps'],
+        verbs: ['get', 'list'],
+      },
+    ],
+    { kind: 'ServiceAccount', name, namespace },
+  );
   const token = await admin.core.createNamespacedServiceAccountToken({
     name,
     namespace,

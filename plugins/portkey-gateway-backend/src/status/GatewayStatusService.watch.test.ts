@@ -1,19 +1,18 @@
-import {
-  KubeConfig,
-  RbacAuthorizationV1Api,
-  V1Pod,
-  Watch,
-} from '@kubernetes/client-node';
+import { KubeConfig, V1Pod, Watch } from '@kubernetes/client-node';
 import {
   clientsFor,
   createTestNamespace,
   deleteTestNamespace,
+  grantRole,
   testCluster,
   testPodPlacement,
   unprivilegedIdentity,
 } from '../__testUtils__/testCluster';
 import { statusServices } from './__testUtils__/statusServices';
-import { GatewayStatusServiceOptions } from './GatewayStatusService';
+import {
+  GatewayStatusService,
+  GatewayStatusServiceOptions,
+} from './GatewayStatusService';
 import { KubeGet, kubeGet } from './kubeGet';
 import { WatchLike } from './NamespaceWatch';
 
@@ -67,6 +66,20 @@ async function eventually<T>(
       await new Promise(resolve => setTimeout(resolve, 50));
     }
   }
+}
+
+/** Waits until the service watches no namespace and every watch connection is closed. */
+async function nothingWatchedSoon(
+  status: GatewayStatusService,
+  requests: ReturnType<typeof countingRequests>,
+) {
+  await eventually(
+    async () => ({
+      watched: status.watchedNamespaces,
+      open: requests.open.size,
+    }),
+    now => expect(now).toEqual({ watched: 0, open: 0 }),
+  );
 }
 
 const labels = (release: string) => ({
@@ -328,13 +341,7 @@ describe('GatewayStatusService watching a namespace', () => {
     expect(status.watchedNamespaces).toBe(1);
     expect(requests.open.size).toBe(3);
 
-    await eventually(
-      async () => ({
-        watched: status.watchedNamespaces,
-        open: requests.open.size,
-      }),
-      now => expect(now).toEqual({ watched: 0, open: 0 }),
-    );
+    await nothingWatchedSoon(status, requests);
 
     const again = await status.listGateways(target);
     expect(again.items).toHaveLength(1);
@@ -377,13 +384,7 @@ describe('GatewayStatusService watching a namespace', () => {
 
     // The connection of one watch breaks (as when a load balancer drops it).
     [...requests.open][0].abort();
-    await eventually(
-      async () => ({
-        watched: status.watchedNamespaces,
-        open: requests.open.size,
-      }),
-      now => expect(now).toEqual({ watched: 0, open: 0 }),
-    );
+    await nothingWatchedSoon(status, requests);
 
     const again = await status.listGateways(target);
     expect(again.items.map(g => g.release)).toEqual(['portkey-ai']);
@@ -417,37 +418,23 @@ describe('GatewayStatusService watching a namespace', () => {
     const namespace = await gatewayNamespace('watch-forbidden');
     // An identity without RBAC grants gets get and list, but not watch, in this namespace only.
     const listOnly = await unprivilegedIdentity(namespace);
-    const rbac = cluster.admin.makeApiClient(RbacAuthorizationV1Api);
-    await rbac.createNamespacedRole({
+    await grantRole(
       namespace,
-      body: {
-        metadata: { name: 'list-only' },
-        rules: [
-          {
-            apiGroups: [''],
-            resources: ['pods', 'events'],
-            verbs: ['get', 'list'],
-          },
-          {
-            apiGroups: ['apps'],
-            resources: ['deployments'],
-            verbs: ['get', 'list'],
-          },
-        ],
-      },
-    });
-    await rbac.createNamespacedRoleBinding({
-      namespace,
-      body: {
-        metadata: { name: 'list-only' },
-        roleRef: {
-          apiGroup: 'rbac.authorization.k8s.io',
-          kind: 'Role',
-          name: 'list-only',
+      'list-only',
+      [
+        {
+          apiGroups: [''],
+          resources: ['pods', 'events'],
+          verbs: ['get', 'list'],
         },
-        subjects: [listOnly.subject],
-      },
-    });
+        {
+          apiGroups: ['apps'],
+          resources: ['deployments'],
+          verbs: ['get', 'list'],
+        },
+      ],
+      listOnly.subject,
+    );
     const warnings: string[] = [];
     const logger = { warn: (m: string) => warnings.push(m) } as any;
     const { requests, status, target } = countedService(
