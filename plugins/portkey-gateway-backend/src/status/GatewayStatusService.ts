@@ -22,7 +22,7 @@ import {
   NamespaceWatchError,
   WatchLike,
 } from './NamespaceWatch';
-import { NamespaceWatches } from './NamespaceWatches';
+import { NamespaceWatches, watchKey } from './NamespaceWatches';
 
 export type NamespaceTarget = {
   cluster: string;
@@ -168,9 +168,9 @@ export class GatewayStatusService {
     target: NamespaceTarget & { release?: string },
   ): Promise<GatewayStatusList> {
     const watch = await this.watches.get(target);
-    const snapshot = watch.snapshot();
     let computed = this.computed.get(watch);
-    if (computed?.version !== snapshot.version) {
+    if (computed?.version !== watch.version) {
+      const snapshot = watch.snapshot();
       computed = {
         version: snapshot.version,
         items: this.summarize(snapshot),
@@ -293,8 +293,4 @@ export class GatewayStatusService {
     });
     return this.answer(target, new Date(this.now()).toISOString(), items);
   }
-}
-
-function watchKey(target: NamespaceTarget): string {
-  return JSON.stringify([target.cluster, target.namespace]);
 }

@@ -95,7 +95,7 @@ export class NamespaceWatch {
     [];
   private failure: NamespaceWatchError | undefined;
   private stopped = false;
-  private version = 0;
+  private changes = 0;
   private lastContactAt: number;
 
   constructor(options: NamespaceWatchOptions) {
@@ -144,7 +144,7 @@ export class NamespaceWatch {
         fieldSelector,
       );
       listWatch.on('change', () => {
-        this.version += 1;
+        this.changes += 1;
       });
       listWatch.on('connect', () => this.touch());
       listWatch.on('error', error => this.fail(kind, error));
@@ -169,6 +169,11 @@ export class NamespaceWatch {
     );
   }
 
+  /** Bumped by every change: compare before taking a snapshot, which copies every object. */
+  get version(): number {
+    return this.changes;
+  }
+
   snapshot(): NamespaceSnapshot {
     const items = (kind: WatchedKind) =>
       this.listWatches.get(kind)!.list() as any[];
@@ -176,7 +181,7 @@ export class NamespaceWatch {
       pods: items('pods'),
       deployments: items('deployments'),
       events: items('events'),
-      version: this.version,
+      version: this.changes,
     };
   }
 

@@ -3,6 +3,11 @@ import { NamespaceWatch } from './NamespaceWatch';
 /** Which namespace of which cluster (one set of credentials per cluster name). */
 export type WatchTarget = { cluster: string; namespace: string };
 
+/** One key per cluster and namespace. */
+export function watchKey(target: WatchTarget): string {
+  return JSON.stringify([target.cluster, target.namespace]);
+}
+
 export type NamespaceWatchesOptions<T extends WatchTarget> = {
   /** Builds the watch of one cluster's namespace. */
   create: (target: T) => NamespaceWatch;
@@ -41,7 +46,7 @@ export class NamespaceWatches<T extends WatchTarget = WatchTarget> {
 
   /** The namespace's running watch, started (and its first lists awaited) if need be. */
   async get(target: T): Promise<NamespaceWatch> {
-    const key = JSON.stringify([target.cluster, target.namespace]);
+    const key = watchKey(target);
     let entry = this.entries.get(key);
     if (entry && !entry.watch.healthy) {
       this.remove(key, entry);
