@@ -113,10 +113,10 @@ export function createRenderGatewayAction() {
           throw new InputError(error.message);
         throw error;
       }
-      // resolveSafeChildPath also refuses a path that escapes through a symlink.
+      // resolveSafeChildPath also refuses a path that escapes through a symlink;
+      // writeFilesAtomically resolves every path before it writes anything.
       const resolve = (relativePath: string) =>
         resolveSafeChildPath(ctx.workspacePath, relativePath);
-      Object.keys(output.files).forEach(resolve);
 
       await writeFilesAtomically(output.files, resolve);
       ctx.logger.info(
