@@ -9,11 +9,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
-import {
-  CHART_DEFAULT_ENV_KEYS,
-  gatewayFullname,
-  gatewayPodSelectors,
-} from './chartFacts';
+import { CHART_DEFAULT_ENV_KEYS, gatewayFullname } from './chartFacts';
 
 const PACKAGE_DIR = resolve(__dirname, '../..');
 // The chart reference material: /work/shared locally; in CI a copy of shared/ sits beside the clone.
@@ -99,16 +95,5 @@ describe('gatewayFullname', () => {
 
   it('never truncates a valid release name (at most 53 characters)', () => {
     expect(gatewayFullname('d'.repeat(53))).toBe(`${'d'.repeat(53)}-gateway`);
-  });
-});
-
-describe('gatewayPodSelectors', () => {
-  it('tells gateway pods from data service pods (the chart selectors overlap)', () => {
-    expect(gatewayPodSelectors('team-a')).toEqual({
-      gateway:
-        'app.kubernetes.io/name=gateway,app.kubernetes.io/instance=team-a,!app.kubernetes.io/component',
-      dataService: 'app.kubernetes.io/component=team-a-gateway-dataservice',
-      redis: 'app.kubernetes.io/name=redis,app.kubernetes.io/instance=team-a',
-    });
   });
 });

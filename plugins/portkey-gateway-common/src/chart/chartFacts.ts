@@ -21,6 +21,8 @@ export const PORTKEY_CHART = {
   mongoPemPath: '/etc/shared/document_db.pem',
   /** The in-cluster Redis that `CACHE_STORE: redis` renders has a fixed name. */
   inClusterRedisName: 'redis',
+  /** REDIS_URL of that in-cluster Redis. */
+  inClusterRedisUrl: 'redis://redis:6379',
   defaultGatewayPort: 8787,
   defaultMcpPort: 8788,
 } as const;
@@ -71,19 +73,3 @@ export const CHART_LABELS = {
   chart: 'helm.sh/chart',
   appVersion: 'app.kubernetes.io/version',
 } as const;
-
-/**
- * Label selectors that find a release's pods. The gateway's own selector also matches the
- * data service pods, so gateway pods are those without an `app.kubernetes.io/component` label.
- *
- * @public
- */
-export function gatewayPodSelectors(releaseName: string) {
-  const { name, instance, component } = CHART_LABELS;
-  const release = `${name}=${PORTKEY_CHART.name},${instance}=${releaseName}`;
-  return {
-    gateway: `${release},!${component}`,
-    dataService: `${component}=${gatewayFullname(releaseName)}-dataservice`,
-    redis: `${name}=${PORTKEY_CHART.inClusterRedisName},${instance}=${releaseName}`,
-  };
-}

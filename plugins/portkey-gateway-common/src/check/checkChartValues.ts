@@ -3,6 +3,7 @@ import {
   CHART_DOCUMENTED_ENV_KEYS,
   CHART_FREE_FORM_PATHS,
   CHART_KEY_PATHS,
+  PORTKEY_CHART,
 } from '../chart/chartFacts';
 import { isCredentialValue, isSecretEnvKey } from '../chart/secretKeys';
 import { findCredential } from '../model/plainText';
@@ -262,7 +263,9 @@ function checkEnvironment(values: Values, error: Report, warning: Report) {
   if (
     data.CACHE_STORE === 'redis' &&
     data.REDIS_URL &&
-    !String(data.REDIS_URL).startsWith('redis://redis:')
+    !String(data.REDIS_URL).startsWith(
+      `redis://${PORTKEY_CHART.inClusterRedisName}:`,
+    )
   ) {
     warning(
       'environment.data.REDIS_URL',

@@ -181,7 +181,7 @@ function planCache(input: GatewayInput, literal: Literal, secret: Secret) {
   const { cache } = input;
   literal('CACHE_STORE', cache.store);
   if (cache.store === 'redis') {
-    literal('REDIS_URL', `redis://${PORTKEY_CHART.inClusterRedisName}:6379`);
+    literal('REDIS_URL', PORTKEY_CHART.inClusterRedisUrl);
     literal('REDIS_TLS_ENABLED', false);
     return;
   }

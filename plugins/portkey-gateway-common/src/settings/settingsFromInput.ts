@@ -31,9 +31,7 @@ export function settingsFromInput(
       ? known.existingServiceAccountRoleArn
       : input.serviceAccount.roleArn;
   const cacheUrl =
-    input.cache.store === 'redis'
-      ? `redis://${PORTKEY_CHART.inClusterRedisName}:6379`
-      : url;
+    input.cache.store === 'redis' ? PORTKEY_CHART.inClusterRedisUrl : url;
   // Keys the running gateway would not have are left out, not set to undefined.
   return {
     core: {
