@@ -1,17 +1,13 @@
-import { Readable } from 'node:stream';
-import {
-  LineSplitter,
-  LogLineSplitter,
-  LogTextSplitter,
-} from './LogLineSplitter';
+import { LineSplitter, LogTextSplitter } from './LogLineSplitter';
 
 async function split(chunks: Array<string | Buffer>, maxLineBytes?: number) {
-  const out: string[] = [];
-  const splitter = new LogLineSplitter({ maxLineBytes });
-  Readable.from(
-    chunks.map(c => (typeof c === 'string' ? Buffer.from(c) : c)),
-  ).pipe(splitter);
-  for await (const line of splitter) out.push(line);
+  const splitter = new LineSplitter({ maxLineBytes });
+  const out = [
+    ...chunks.flatMap(c =>
+      splitter.write(typeof c === 'string' ? Buffer.from(c) : c),
+    ),
+    ...splitter.end(),
+  ];
   return { out, received: splitter.receivedBytes };
 }
 

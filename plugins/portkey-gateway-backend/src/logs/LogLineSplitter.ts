@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
-import { Transform, TransformCallback } from 'node:stream';
 import { nextHint, REDACTED, redactLogLine } from './redactLogLine';
 
 /** 64 KB: the longest line held in memory; longer lines are cut there. */
@@ -215,34 +214,5 @@ export class LogTextSplitter {
       start = nl + 1;
     }
     return true;
-  }
-}
-
-/**
- * The same as a stream: upstream log bytes in, one redacted line (a string, without the
- * newline) out per line. (The logs service uses `LineSplitter` directly, a chunk's lines at a
- * time.)
- */
-export class LogLineSplitter extends Transform {
-  private readonly lines: LineSplitter;
-
-  constructor(options: { maxLineBytes?: number } = {}) {
-    super({ readableObjectMode: true, readableHighWaterMark: 16 });
-    this.lines = new LineSplitter(options);
-  }
-
-  /** Bytes received from upstream. */
-  get receivedBytes(): number {
-    return this.lines.receivedBytes;
-  }
-
-  _transform(chunk: Buffer, _encoding: string, done: TransformCallback) {
-    for (const line of this.lines.write(chunk)) this.push(line);
-    done();
-  }
-
-  _flush(done: TransformCallback) {
-    for (const line of this.lines.end()) this.push(line);
-    done();
   }
 }
