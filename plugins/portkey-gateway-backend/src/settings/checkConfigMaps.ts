@@ -14,12 +14,18 @@ export async function checkConfigMaps(
   const { cluster, namespace, clients } = target;
   const data = new Map<string, Record<string, string>>();
   const problems: string[] = [];
-  for (const [name, refs] of referenced) {
+  // Read in parallel, reported in the order referenced.
+  const reads = await Promise.all(
+    [...referenced.keys()].map(name =>
+      readOptional(
+        () => clients.core.readNamespacedConfigMap({ name, namespace }),
+        { cluster, action: `read ConfigMap ${name} in namespace ${namespace}` },
+      ),
+    ),
+  );
+  for (const [index, [name, refs]] of [...referenced].entries()) {
     const keys = [...refs.keys()];
-    const read = await readOptional(
-      () => clients.core.readNamespacedConfigMap({ name, namespace }),
-      { cluster, action: `read ConfigMap ${name} in namespace ${namespace}` },
-    );
+    const read = reads[index];
     if (read.outcome === 'forbidden') {
       problems.push(
         `The portal may not read ConfigMap ${name}; settings stored in it (${keys.join(
