@@ -1,15 +1,7 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  formatGatewayInputErrors,
-  renderGateway,
-} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import {
-  branchNameFor,
-  gatewayFiles,
-  TargetPathError,
-} from '../output/gatewayFiles';
+import { branchNameFor, renderGatewayFiles } from '../output/gatewayFiles';
 import { writeFilesAtomically } from '../output/writeFilesAtomically';
 import { examples } from './renderGatewayAction.examples';
 
@@ -97,22 +89,15 @@ export function createRenderGatewayAction() {
         string,
         unknown
       > & { targetPath?: string };
-      const rendered = renderGateway(answers);
-      if (!rendered.ok) {
+      const result = renderGatewayFiles(answers, targetPath);
+      if (!result.ok) {
         throw new InputError(
-          `Invalid Portkey gateway input:\n${formatGatewayInputErrors(
-            rendered.errors,
-          )}`,
+          result.problem === 'input'
+            ? `Invalid Portkey gateway input:\n${result.errors}`
+            : result.message,
         );
       }
-      let output;
-      try {
-        output = gatewayFiles(rendered, targetPath);
-      } catch (error) {
-        if (error instanceof TargetPathError)
-          throw new InputError(error.message);
-        throw error;
-      }
+      const { rendered, output } = result;
       // resolveSafeChildPath also refuses a path that escapes through a symlink;
       // writeFilesAtomically resolves every path before it writes anything.
       const resolve = (relativePath: string) =>

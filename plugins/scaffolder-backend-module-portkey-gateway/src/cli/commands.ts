@@ -1,13 +1,11 @@
 import {
   checkChartValues,
-  formatGatewayInputErrors,
-  renderGateway,
   ValuesFinding,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import YAML from 'yaml';
-import { gatewayFiles, TargetPathError } from '../output/gatewayFiles';
+import { renderGatewayFiles } from '../output/gatewayFiles';
 import { writeFilesAtomically } from '../output/writeFilesAtomically';
 
 /** What a command prints and its exit code; main() does the printing. */
@@ -54,28 +52,24 @@ export async function renderCommand(options: {
     repoUrl: _repoUrl,
     ...gatewayAnswers
   } = answers ?? {};
-  const rendered = renderGateway(gatewayAnswers);
-  if (!rendered.ok) {
+  const result = renderGatewayFiles(
+    gatewayAnswers,
+    options.targetPath ?? (answersTargetPath as string | undefined),
+  );
+  if (!result.ok) {
     return {
       exitCode: 1,
       stdout: [],
-      stderr: [
-        `Invalid Portkey gateway input in ${options.input}:`,
-        formatGatewayInputErrors(rendered.errors),
-      ],
+      stderr:
+        result.problem === 'input'
+          ? [
+              `Invalid Portkey gateway input in ${options.input}:`,
+              result.errors,
+            ]
+          : [result.message],
     };
   }
-  let output;
-  try {
-    output = gatewayFiles(
-      rendered,
-      options.targetPath ?? (answersTargetPath as string | undefined),
-    );
-  } catch (error) {
-    if (error instanceof TargetPathError)
-      return { exitCode: 1, stdout: [], stderr: [error.message] };
-    throw error;
-  }
+  const { rendered, output } = result;
   const outDir = resolve(options.out);
   const written = await writeFilesAtomically(output.files, relativePath =>
     resolve(outDir, relativePath),

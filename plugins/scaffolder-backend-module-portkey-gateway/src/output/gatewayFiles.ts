@@ -1,8 +1,10 @@
 import {
   buildPullRequest,
   describeSecretKeys,
+  formatGatewayInputErrors,
   GatewayPullRequest,
   RenderedGateway,
+  renderGateway,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { posix } from 'node:path';
 
@@ -82,4 +84,35 @@ export function gatewayFiles(
       [catalogInfoPath]: rendered.files['catalog-info.yaml'],
     },
   };
+}
+
+export type RenderedGatewayFiles =
+  | { ok: true; rendered: RenderedGateway; output: GatewayFiles }
+  /** The answers are invalid: `errors` lists each field and what is allowed, a line each. */
+  | { ok: false; problem: 'input'; errors: string }
+  | { ok: false; problem: 'targetPath'; message: string };
+
+/**
+ * Validates the answers, renders them and lays out the files: the one path the action and the
+ * CLI share, each turning a refusal into its own kind of error.
+ */
+export function renderGatewayFiles(
+  answers: unknown,
+  targetPath?: string,
+): RenderedGatewayFiles {
+  const rendered = renderGateway(answers);
+  if (!rendered.ok) {
+    return {
+      ok: false,
+      problem: 'input',
+      errors: formatGatewayInputErrors(rendered.errors),
+    };
+  }
+  try {
+    return { ok: true, rendered, output: gatewayFiles(rendered, targetPath) };
+  } catch (error) {
+    if (error instanceof TargetPathError)
+      return { ok: false, problem: 'targetPath', message: error.message };
+    throw error;
+  }
 }
