@@ -1,11 +1,12 @@
 import { NotFoundError } from '@backstage/errors';
 import { V1Deployment } from '@kubernetes/client-node';
-import {
-  CHART_LABELS,
-  gatewayFullname,
-} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import { CHART_LABELS } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { toPortalError } from '../clusters/kubernetesErrors';
-import { DEFAULT_GATEWAY_NAME_LABELS, isGateway } from '../status/findGateways';
+import {
+  DEFAULT_GATEWAY_NAME_LABELS,
+  isGateway,
+  pickGatewayDeployment,
+} from '../status/findGateways';
 import { NamespaceTarget } from '../status/GatewayStatusService';
 
 const COMPONENT = CHART_LABELS.component;
@@ -42,6 +43,5 @@ export async function findGatewayDeployment(
       `No gateway Deployment of release "${release}" in namespace ${namespace} of cluster "${cluster}" (looked for ${labelSelector} without ${COMPONENT})`,
     );
   }
-  const fullname = gatewayFullname(release);
-  return gateways.find(d => d.metadata?.name === fullname) ?? gateways[0];
+  return pickGatewayDeployment(gateways, release)!;
 }

@@ -70,6 +70,18 @@ export function isRedis(o: Labelled, release: string): boolean {
   );
 }
 
+/**
+ * The release's gateway Deployment among its candidates: the one with the chart's fullname,
+ * else the first (a release renamed by fullnameOverride).
+ */
+export function pickGatewayDeployment<T extends V1Deployment>(
+  candidates: T[],
+  release: string,
+): T | undefined {
+  const fullname = gatewayFullname(release);
+  return candidates.find(d => d.metadata?.name === fullname) ?? candidates[0];
+}
+
 /** Releases in the order of their names, from gateway Deployments and gateway pods. */
 export function releasesOf(
   deployments: V1Deployment[],
@@ -109,9 +121,7 @@ export function findGateways(input: {
     const gatewayDeployments = deployments.filter(
       d => ofRelease(d) && isGatewayOf(d),
     );
-    const deployment =
-      gatewayDeployments.find(d => d.metadata?.name === fullname) ??
-      gatewayDeployments[0];
+    const deployment = pickGatewayDeployment(gatewayDeployments, release);
     const gateway = summarizeWorkload({
       name: deployment?.metadata?.name ?? fullname,
       deployment,
