@@ -3,6 +3,15 @@ import { SECRET_ENV_KEYS, SecretEnvKey } from '../chart/secretKeys';
 import { GatewayInput } from '../model/gatewayInput';
 
 /**
+ * ORGANISATIONS_TO_SYNC as the gateway reads it: the form's list without the spaces it allows.
+ *
+ * @public
+ */
+export function organisationsToSyncEnv(input: GatewayInput): string {
+  return input.core.organisationsToSync.replace(/\s+/g, '');
+}
+
+/**
  * Where one gateway environment variable comes from: a literal in values.yaml, or a key of
  * the gateway's Kubernetes Secret.
  *
@@ -47,10 +56,7 @@ export function planGatewayEnv(input: GatewayInput): GatewayEnvPlan {
   literal('SERVICE_NAME', input.core.serviceName);
   literal('PORT', PORTKEY_CHART.defaultGatewayPort);
   secret('PORTKEY_CLIENT_AUTH');
-  literal(
-    'ORGANISATIONS_TO_SYNC',
-    input.core.organisationsToSync.replace(/\s+/g, ''),
-  );
+  literal('ORGANISATIONS_TO_SYNC', organisationsToSyncEnv(input));
   if (input.core.requestTimeoutMs !== undefined)
     literal('REQUEST_TIMEOUT', input.core.requestTimeoutMs);
 

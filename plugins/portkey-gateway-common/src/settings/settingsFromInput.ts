@@ -1,5 +1,6 @@
 import { PORTKEY_CHART } from '../chart/chartFacts';
 import { GatewayInput } from '../model/gatewayInput';
+import { organisationsToSyncEnv } from '../render/planGatewayEnv';
 import { GatewaySettings } from './readGatewaySettings';
 
 /**
@@ -36,7 +37,7 @@ export function settingsFromInput(
   return {
     core: {
       serviceName: input.core.serviceName,
-      organisationsToSync: input.core.organisationsToSync.replace(/\s+/g, ''),
+      organisationsToSync: organisationsToSyncEnv(input),
     },
     server: { mode: input.server.mode },
     analytics: input.analytics as GatewaySettings['analytics'],
