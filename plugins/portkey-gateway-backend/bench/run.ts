@@ -19,7 +19,7 @@ import path from 'node:path';
 import { chartSelector } from '../src/status/findGateways';
 import { GatewayStatusService } from '../src/status/GatewayStatusService';
 import { redactLogLine } from '../src/logs/redactLogLine';
-import { KubeGet, kubeGet } from '../src/status/kubeGet';
+import { KubeGet, kubeGet } from '../src/kubernetes/kubeGet';
 import { WatchLike } from '../src/status/NamespaceWatch';
 
 const REPO = path.resolve(__dirname, '../../..');

@@ -3,10 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { portkeyGatewayPermissions } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import { readClusterDefinitions } from './clusters/clusterDefinitions';
-import { ClusterRegistry } from './clusters/ClusterRegistry';
+import { readClusterDefinitions } from './kubernetes/clusterDefinitions';
+import { ClusterRegistry } from './kubernetes/ClusterRegistry';
 import { GatewayLogsService } from './logs/GatewayLogsService';
-import { readGatewayNameLabels } from './clusters/gatewayNameLabels';
+import { readGatewayNameLabels } from './status/gatewayNameLabels';
 import { createRouter } from './router';
 import { GatewaySettingsService } from './settings/GatewaySettingsService';
 import { GatewayStatusService } from './status/GatewayStatusService';

@@ -15,7 +15,7 @@ import {
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
-import { ClusterRegistry } from './clusters/ClusterRegistry';
+import { ClusterRegistry } from './kubernetes/ClusterRegistry';
 import { GatewayLogsService } from './logs/GatewayLogsService';
 import { GatewaySettingsService } from './settings/GatewaySettingsService';
 import { GatewayStatusService } from './status/GatewayStatusService';

@@ -8,7 +8,7 @@ import {
   V1PolicyRule,
 } from '@kubernetes/client-node';
 import { randomBytes } from 'node:crypto';
-import type { ClusterClients } from '../clusters/ClusterRegistry';
+import type { ClusterClients } from '../kubernetes/ClusterRegistry';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -22,8 +22,8 @@ import {
   startStubKubelet,
   stubNodeManifest,
 } from '../../../../scripts/kube/stub-kubelet.mjs';
-import { readClusterDefinitions } from '../clusters/clusterDefinitions';
-import { ClusterRegistry } from '../clusters/ClusterRegistry';
+import { readClusterDefinitions } from '../kubernetes/clusterDefinitions';
+import { ClusterRegistry } from '../kubernetes/ClusterRegistry';
 import { portkeyGatewayPlugin } from '../plugin';
 import { createRouter } from '../router';
 import { GatewaySettingsService } from '../settings/GatewaySettingsService';

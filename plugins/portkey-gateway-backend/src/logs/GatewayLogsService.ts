@@ -1,4 +1,3 @@
-import { InputError, NotFoundError } from '@backstage/errors';
 import {
   GATEWAY_LOGS_NOTE_PREFIX,
   GatewayLogsStreamEnd,
@@ -6,9 +5,9 @@ import {
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { Request, Response } from 'express';
 import { IncomingMessage } from 'node:http';
-import { toPortalError } from '../clusters/kubernetesErrors';
-import { NamespaceTarget } from '../status/GatewayStatusService';
-import { kubeStream } from '../status/kubeGet';
+import { toPortalError } from '../kubernetes/kubernetesErrors';
+import { NamespaceTarget } from '../kubernetes/target';
+import { kubeStream } from '../kubernetes/kubeGet';
 import {
   DEFAULT_MAX_LINE_BYTES,
   LineSplitter,
@@ -105,12 +104,6 @@ export class GatewayLogsService {
     upstream.on('error', (error: Error) => {
       upstreamError ??= error;
     });
-    const status = upstream.statusCode ?? 0;
-    if (status < 200 || status >= 300) {
-      stopListening();
-      const body = await readStatusBody(upstream).catch(() => undefined);
-      throw explain(status, body, cluster, action);
-    }
     if (clientGone) {
       upstreamAbort.abort();
       return;
@@ -321,71 +314,6 @@ function logPath(
   return `/api/v1/namespaces/${encodeURIComponent(
     namespace,
   )}/pods/${encodeURIComponent(pod)}/log?${params}`;
-}
-
-/** The body of a refusal (a Kubernetes Status, as JSON), at most 64 KB of it. */
-function readStatusBody(response: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    response.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= 64 * 1024) chunks.push(chunk);
-      else response.destroy();
-    });
-    response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    response.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    response.on('error', reject);
-  });
-}
-
-/**
- * What went wrong before anything was sent: the API server's own reason (from its Status
- * body) for a 400 or 404, the portal's wording for the rest (403 when the portal's
- * credentials may not read logs, 503 when the cluster cannot be reached).
- */
-function explain(
-  status: number,
-  body: string | undefined,
-  cluster: string,
-  action: string,
-): Error {
-  const error = Object.assign(
-    new Error(`Kubernetes answered HTTP ${status} for GET`),
-    { code: status, body },
-  );
-  if (status === 401 || status === 403)
-    return toPortalError(error, { cluster, action });
-  const reason = statusMessage(error);
-  if (status === 400 && reason) {
-    return new InputError(
-      `Kubernetes refused to ${action} in cluster "${cluster}": ${reason}`,
-    );
-  }
-  if (status === 404) {
-    return new NotFoundError(
-      `Not found in cluster "${cluster}" while trying to ${action}${
-        reason ? `: ${reason}` : ''
-      }`,
-    );
-  }
-  return toPortalError(error, { cluster, action });
-}
-
-/** The message of a Kubernetes Status in an ApiException's body, if there is one. */
-function statusMessage(error: unknown): string | undefined {
-  let body = (error as { body?: unknown })?.body;
-  if (typeof body === 'string') {
-    try {
-      body = JSON.parse(body);
-    } catch {
-      return undefined;
-    }
-  }
-  const message = (body as { message?: unknown })?.message;
-  return typeof message === 'string' && message
-    ? message.slice(0, 500)
-    : undefined;
 }
 
 function finalMessage(

@@ -2,7 +2,7 @@ import {
   GatewaySettingsResponse,
   readGatewaySettings,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import { NamespaceTarget } from '../status/GatewayStatusService';
+import { NamespaceTarget } from '../kubernetes/target';
 import { findGatewayDeployment } from './findGatewayDeployment';
 import { readDeployedGateway } from './readDeployedGateway';
 import { settingsProblems } from './settingsProblems';

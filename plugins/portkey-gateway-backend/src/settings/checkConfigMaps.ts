@@ -1,5 +1,5 @@
 import { isCredentialValue } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import { NamespaceTarget } from '../status/GatewayStatusService';
+import { NamespaceTarget } from '../kubernetes/target';
 import { FAILS, KeyRefs, requiredKeys } from './envReferences';
 import { readOptional } from './kubernetesCalls';
 

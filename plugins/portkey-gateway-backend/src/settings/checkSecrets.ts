@@ -2,7 +2,7 @@ import {
   GatewaySecretCheck,
   isSecretEnvKey,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import { NamespaceTarget } from '../status/GatewayStatusService';
+import { NamespaceTarget } from '../kubernetes/target';
 import { FAILS, KeyRefs, requiredKeys } from './envReferences';
 import { readOptional } from './kubernetesCalls';
 

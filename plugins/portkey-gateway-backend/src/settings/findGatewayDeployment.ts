@@ -1,13 +1,13 @@
 import { NotFoundError } from '@backstage/errors';
 import { V1Deployment } from '@kubernetes/client-node';
 import { CHART_LABELS } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import { toPortalError } from '../clusters/kubernetesErrors';
+import { toPortalError } from '../kubernetes/kubernetesErrors';
 import {
   DEFAULT_GATEWAY_NAME_LABELS,
   isGateway,
   pickGatewayDeployment,
 } from '../status/findGateways';
-import { NamespaceTarget } from '../status/GatewayStatusService';
+import { NamespaceTarget } from '../kubernetes/target';
 
 const COMPONENT = CHART_LABELS.component;
 

@@ -1,4 +1,4 @@
-import { toPortalError } from '../clusters/kubernetesErrors';
+import { toPortalError } from '../kubernetes/kubernetesErrors';
 
 /** The HTTP status code @kubernetes/client-node attached to an error, if any. */
 export function statusCodeOf(error: unknown): number | undefined {

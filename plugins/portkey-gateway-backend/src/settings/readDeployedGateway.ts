@@ -13,7 +13,7 @@ import {
   isSecretEnvKey,
   PORTKEY_CHART,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import { NamespaceTarget } from '../status/GatewayStatusService';
+import { NamespaceTarget } from '../kubernetes/target';
 import { checkConfigMaps } from './checkConfigMaps';
 import { checkSecrets, SecretLookup } from './checkSecrets';
 import { collectEnvReferences } from './envReferences';

@@ -1,5 +1,5 @@
 import { DeployedGateway } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import { NamespaceTarget } from '../status/GatewayStatusService';
+import { NamespaceTarget } from '../kubernetes/target';
 import { readOptional } from './kubernetesCalls';
 
 /** The pod's service account with its annotations (an IRSA role, for one). */

@@ -13,7 +13,7 @@ import {
   unprivilegedIdentity,
 } from '../__testUtils__/testCluster';
 import { statusServices } from './__testUtils__/statusServices';
-import { KubeGet, kubeGet } from './kubeGet';
+import { KubeGet, kubeGet } from '../kubernetes/kubeGet';
 
 const cluster = testCluster();
 // A real cluster's deployment controller rewrites the Deployment statuses these checks set,

@@ -7,15 +7,15 @@ import type {
   V1Pod,
 } from '@kubernetes/client-node';
 import type { GatewayStatusList } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import { ClusterClients } from '../clusters/ClusterRegistry';
-import { toPortalError } from '../clusters/kubernetesErrors';
+import { NamespaceTarget } from '../kubernetes/target';
+import { toPortalError } from '../kubernetes/kubernetesErrors';
 import { PromiseCoalescer } from './coalesce';
 import {
   chartSelector,
   DEFAULT_GATEWAY_NAME_LABELS,
   findGateways,
 } from './findGateways';
-import { KubeGet, kubeGet } from './kubeGet';
+import { KubeGet, kubeGet } from '../kubernetes/kubeGet';
 import {
   NamespaceSnapshot,
   NamespaceWatch,
@@ -23,12 +23,6 @@ import {
   WatchLike,
 } from './NamespaceWatch';
 import { NamespaceWatches, watchKey } from './NamespaceWatches';
-
-export type NamespaceTarget = {
-  cluster: string;
-  namespace: string;
-  clients: ClusterClients;
-};
 
 export type GatewayStatusServiceOptions = {
   /**

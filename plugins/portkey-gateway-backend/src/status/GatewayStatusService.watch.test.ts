@@ -13,7 +13,7 @@ import {
   GatewayStatusService,
   GatewayStatusServiceOptions,
 } from './GatewayStatusService';
-import { KubeGet, kubeGet } from './kubeGet';
+import { KubeGet, kubeGet } from '../kubernetes/kubeGet';
 import { WatchLike } from './NamespaceWatch';
 
 const cluster = testCluster();

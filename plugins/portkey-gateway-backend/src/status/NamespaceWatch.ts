@@ -7,7 +7,7 @@ import {
 } from '@kubernetes/client-node';
 import type { CoreV1Event, V1Deployment, V1Pod } from '@kubernetes/client-node';
 import { chartSelector } from './findGateways';
-import { KubeGet } from './kubeGet';
+import { KubeGet } from '../kubernetes/kubeGet';
 
 /** What ListWatch needs of a watch: client-node's `Watch`, or a wrapper around it. */
 export type WatchLike = Pick<Watch, 'watch'>;

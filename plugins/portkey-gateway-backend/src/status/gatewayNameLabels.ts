@@ -1,5 +1,5 @@
 import type { Config } from '@backstage/config';
-import { DEFAULT_GATEWAY_NAME_LABELS } from '../status/findGateways';
+import { DEFAULT_GATEWAY_NAME_LABELS } from './findGateways';
 
 const KEY = 'portkeyGateway.chartNameOverrides';
 /** A Kubernetes label value: at most 63 characters, alphanumeric at both ends. */

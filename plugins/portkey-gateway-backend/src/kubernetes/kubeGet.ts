@@ -1,6 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import http from 'node:http';
 import https from 'node:https';
+import { KubernetesApiError } from './kubernetesErrors';
 
 /** GETs a Kubernetes API path (with its query) and returns the parsed JSON body. */
 export type KubeGet = (kubeConfig: KubeConfig, path: string) => Promise<any>;
@@ -114,8 +115,9 @@ async function openGet(
 /**
  * Reads from the API server with the cluster's credentials, parsing the JSON answer as is
  * (timestamps stay ISO strings). Skipping client-node's model deserialisation roughly halves
- * the CPU per list. Errors look like client-node's for `toPortalError`: `code` is the HTTP
- * status, or the network error code (ECONNREFUSED, ETIMEDOUT, ...).
+ * the CPU per list. A non-2xx answer rejects with a KubernetesApiError (`code` is the HTTP
+ * status, with the Status message); no answer rejects with the network error (`code`
+ * ECONNREFUSED, ETIMEDOUT, ...). `toPortalError` words both.
  */
 export const kubeGet: KubeGet = async (kubeConfig, path) => {
   const { response } = await openGet(kubeConfig, path, {
@@ -131,14 +133,7 @@ export const kubeGet: KubeGet = async (kubeConfig, path) => {
       const status = response.statusCode ?? 0;
       const body = Buffer.concat(chunks).toString('utf8');
       if (status < 200 || status >= 300) {
-        reject(
-          Object.assign(
-            new Error(`Kubernetes answered HTTP ${status} for GET`),
-            {
-              code: status,
-            },
-          ),
-        );
+        reject(KubernetesApiError.fromBody(status, body));
         return;
       }
       try {
@@ -156,12 +151,13 @@ export const kubeGet: KubeGet = async (kubeConfig, path) => {
 
 /**
  * Opens a streaming GET (pod logs) with the cluster's credentials over a keep-alive
- * connection of the cluster's stream agent, and resolves with the response once its headers
- * arrive, whatever its status: the caller reads the body (a Status object when the status is
- * not 2xx). The 15 s timeout covers only the wait for the headers; a followed log may stay
- * quiet for longer. Aborting `signal` closes the request (and with it the API server's
- * stream); the response then emits an error. A body read to its end leaves the connection
- * open for the next request.
+ * connection of the cluster's stream agent, and resolves with the response once its 2xx
+ * headers arrive; the caller reads the body. Any other status rejects with a
+ * KubernetesApiError carrying the Status message of the body (read up to 64 KB). The 15 s
+ * timeout covers only the wait for the headers; a followed log may stay quiet for longer.
+ * Aborting `signal` closes the request (and with it the API server's stream); the response
+ * then emits an error. A body read to its end leaves the connection open for the next
+ * request.
  */
 export async function kubeStream(
   kubeConfig: KubeConfig,
@@ -174,5 +170,33 @@ export async function kubeStream(
     keepTimeout: false,
     signal,
   });
-  return response;
+  const status = response.statusCode ?? 0;
+  if (status >= 200 && status < 300) return response;
+  const body = await readLimited(response, STATUS_BODY_BYTES).catch(
+    () => undefined,
+  );
+  throw KubernetesApiError.fromBody(status, body);
+}
+
+/** The most of an error body read: a Status object is far smaller. */
+const STATUS_BODY_BYTES = 64 * 1024;
+
+/** A response body as text, at most `limit` bytes of it (the rest is dropped). */
+function readLimited(
+  response: http.IncomingMessage,
+  limit: number,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => resolve(Buffer.concat(chunks).toString('utf8'));
+    response.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else response.destroy();
+    });
+    response.on('end', done);
+    response.on('close', done);
+    response.on('error', reject);
+  });
 }
