@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { portkeyGatewayPermissions } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { readClusterDefinitions } from './kubernetes/clusterDefinitions';
 import { ClusterRegistry } from './kubernetes/ClusterRegistry';
@@ -12,8 +13,8 @@ import { GatewaySettingsService } from './settings/GatewaySettingsService';
 import { GatewayStatusService } from './status/GatewayStatusService';
 
 /**
- * The Portkey gateway backend: status, logs and settings of deployed gateways per namespace,
- * under /api/portkey-gateway.
+ * The Portkey gateway backend: status, logs and settings of deployed gateways, by catalog
+ * entity and per namespace, under /api/portkey-gateway.
  *
  * @public
  */
@@ -27,6 +28,8 @@ export const portkeyGatewayPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
       },
@@ -36,6 +39,8 @@ export const portkeyGatewayPlugin = createBackendPlugin({
         lifecycle,
         httpAuth,
         httpRouter,
+        auditor,
+        catalog,
         permissions,
         permissionsRegistry,
       }) {
@@ -63,13 +68,12 @@ export const portkeyGatewayPlugin = createBackendPlugin({
           logger,
         });
         lifecycle.addShutdownHook(() => status.close());
-        // The router authenticates every request itself (401 without credentials), so that
-        // its own error handler answers: JSON with a clear message and never a stack trace.
-        httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
         httpRouter.use(
           await createRouter({
             httpAuth,
             permissions,
+            auditor,
+            catalog,
             logger,
             clusters,
             status,

@@ -103,8 +103,8 @@ describe('the portkey-gateway router', () => {
     );
     expect(badNamespace.status).toBe(400);
     expect(badNamespace.body.error.name).toBe('InputError');
-    expect(badNamespace.body.error.message).toMatch(
-      /^namespace must be a Kubernetes name/,
+    expect(badNamespace.body.error.message).toBe(
+      'namespace must be a Kubernetes namespace (at most 63 lowercase letters, digits and "-"), got "Bad_Name"',
     );
     const badCluster = await get(
       `/clusters/${encodeURIComponent('a b')}/namespaces/${namespace}/gateways`,
@@ -115,8 +115,14 @@ describe('the portkey-gateway router', () => {
     );
     expect(badRelease.status).toBe(400);
     expect(badRelease.body.error.message).toBe(
-      'release must be a Helm release name',
+      'release must be a Helm release name (at most 53 lowercase letters, digits and "-"), got "../x"',
     );
+    const tooLongRelease = await get(
+      `/clusters/local/namespaces/${namespace}/gateways?release=${'r'.repeat(
+        54,
+      )}`,
+    );
+    expect(tooLongRelease.status).toBe(400);
   });
 
   it('answers 404 for an unknown cluster', async () => {

@@ -25,3 +25,5 @@ export * from './settings/settingsFromInput';
 export * from './api/status';
 export * from './api/settings';
 export * from './api/logs';
+export * from './api/entity';
+export * from './catalog/readGatewayAnnotations';

@@ -27,6 +27,16 @@ export class ClusterRegistry {
     }));
   }
 
+  /** Whether a cluster of this name is configured. */
+  has(clusterName: string): boolean {
+    return this.definitions.some(d => d.name === clusterName);
+  }
+
+  /** The configured cluster names. */
+  names(): string[] {
+    return this.definitions.map(d => d.name);
+  }
+
   /**
    * The clients for a cluster and namespace, refusing a namespace outside the allow-list.
    * With a single cluster, `cluster` may be omitted (or "default").

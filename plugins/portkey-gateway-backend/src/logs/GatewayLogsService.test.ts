@@ -3,7 +3,9 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CoreV1Api, V1Node, V1Pod } from '@kubernetes/client-node';
 import express from 'express';
@@ -312,6 +314,8 @@ describe('GatewayLogsService through the real kube-apiserver', () => {
           result: AuthorizeResult.ALLOW,
         }),
         logger: mockServices.logger.mock(),
+        auditor: mockServices.auditor.mock(),
+        catalog: catalogServiceMock(),
         clusters: new ClusterRegistry(
           readClusterDefinitions(new ConfigReader(clusterConfig(portal))),
         ),
@@ -319,6 +323,12 @@ describe('GatewayLogsService through the real kube-apiserver', () => {
         logs: new GatewayLogsService(options),
         settings: new GatewaySettingsService(),
       }),
+    );
+    app.use(
+      MiddlewareFactory.create({
+        config: mockServices.rootConfig(),
+        logger: mockServices.logger.mock(),
+      }).error(),
     );
     const server = http.createServer(app);
     servers.push(server);

@@ -133,6 +133,11 @@ export class GatewayStatusService {
     return this.watches.size;
   }
 
+  /** The label selector a release's objects are searched with (for answers that found none). */
+  labelSelectorFor(release: string): string {
+    return chartSelector(release, this.nameLabels);
+  }
+
   /** Stops every watch; call on shutdown. */
   close() {
     this.watches.stopAll();

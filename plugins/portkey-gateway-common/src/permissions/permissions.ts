@@ -1,4 +1,11 @@
 import { createPermission } from '@backstage/plugin-permission-common';
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
+
+// Resource permissions of the catalog entity resource type: a permission policy can decide
+// them per gateway entity with the catalog's own conditional rules (isEntityOwner,
+// hasAnnotation, ...), for example health for everyone and logs only for the owners.
+// Reads of a whole namespace (gateways with no catalog entity) have no entity to decide on:
+// they need the permission unconditionally (see the backend's README).
 
 /**
  * Seeing which gateways run and whether they are healthy (pods, rollout, events).
@@ -8,6 +15,7 @@ import { createPermission } from '@backstage/plugin-permission-common';
 export const portkeyGatewayStatusReadPermission = createPermission({
   name: 'portkey.gateway.status.read',
   attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
 /**
@@ -18,6 +26,7 @@ export const portkeyGatewayStatusReadPermission = createPermission({
 export const portkeyGatewayLogsReadPermission = createPermission({
   name: 'portkey.gateway.logs.read',
   attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
 /**
@@ -28,6 +37,7 @@ export const portkeyGatewayLogsReadPermission = createPermission({
 export const portkeyGatewaySettingsReadPermission = createPermission({
   name: 'portkey.gateway.settings.read',
   attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
 /** @public */
