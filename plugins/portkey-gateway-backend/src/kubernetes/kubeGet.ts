@@ -12,6 +12,8 @@ const agents: Record<AgentKind, WeakMap<KubeConfig, http.Agent>> = {
   stream: new WeakMap(),
 };
 const TIMEOUT_MS = 15_000;
+/** The most of an error body read: a Status object is far smaller. */
+const STATUS_BODY_BYTES = 64 * 1024;
 
 /**
  * One keep-alive agent per cluster configuration. @kubernetes/client-node builds a new agent
@@ -177,9 +179,6 @@ export async function kubeStream(
   );
   throw KubernetesApiError.fromBody(status, body);
 }
-
-/** The most of an error body read: a Status object is far smaller. */
-const STATUS_BODY_BYTES = 64 * 1024;
 
 /** A response body as text, at most `limit` bytes of it (the rest is dropped). */
 function readLimited(

@@ -46,10 +46,9 @@ export async function requireNamespacePermission(options: {
   orAnyEntity?: boolean;
 }): Promise<void> {
   const { permissions, credentials, permission, orAnyEntity } = options;
-  const [decision] = await permissions.authorizeConditional(
-    [{ permission }],
-    { credentials },
-  );
+  const [decision] = await permissions.authorizeConditional([{ permission }], {
+    credentials,
+  });
   if (decision.result === AuthorizeResult.ALLOW) return;
   if (decision.result === AuthorizeResult.CONDITIONAL) {
     if (orAnyEntity) return;

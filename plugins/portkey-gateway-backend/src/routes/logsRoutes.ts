@@ -56,7 +56,6 @@ export function sendLogsAudited(
         ...(entityRef ? { entityRef } : {}),
       },
     },
-    () =>
-      context.logs.sendLogs({ ...target, pod, query: req.query, req, res }),
+    () => context.logs.sendLogs({ ...target, pod, query: req.query, req, res }),
   );
 }

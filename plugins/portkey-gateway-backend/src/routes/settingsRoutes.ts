@@ -43,7 +43,12 @@ export function readSettingsAudited(
     {
       eventId: 'gateway-settings-read',
       req,
-      meta: { cluster, namespace, release, ...(entityRef ? { entityRef } : {}) },
+      meta: {
+        cluster,
+        namespace,
+        release,
+        ...(entityRef ? { entityRef } : {}),
+      },
     },
     () => context.settings.readSettings(target),
   );

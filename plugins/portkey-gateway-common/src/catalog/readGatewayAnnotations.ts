@@ -24,6 +24,12 @@ export type GatewayAnnotationProblem = {
   message: string;
 };
 
+/** Any cluster name the portal's config may hold: checked against the configured ones later. */
+const CLUSTER_NAME = z
+  .string()
+  .max(253, { error: 'must be at most 253 characters' })
+  .regex(/^[^\s/]+$/, { error: 'must not contain spaces or "/"' });
+
 /** The part of a catalog entity this reads (any Entity fits). */
 type Annotated = { metadata: { annotations?: Record<string, string> } };
 
@@ -74,7 +80,10 @@ export function readGatewayAnnotations(
       const reason = parsed.error.issues[0]?.message ?? 'is not valid';
       problems.push({
         annotation,
-        message: `is "${value.slice(0, 64)}", which is not a ${what}: it ${reason}`,
+        message: `is "${value.slice(
+          0,
+          64,
+        )}", which is not a ${what}: it ${reason}`,
       });
       return undefined;
     }
@@ -89,7 +98,7 @@ export function readGatewayAnnotations(
   const namespace = read(
     PORTKEY_GATEWAY_ANNOTATIONS.namespace,
     namespaceName(),
-    "Kubernetes namespace the gateway is installed in",
+    'Kubernetes namespace the gateway is installed in',
     true,
   );
   const cluster = read(
@@ -101,9 +110,3 @@ export function readGatewayAnnotations(
   if (problems.length || !release || !namespace) return { problems };
   return { target: { release, namespace, ...(cluster ? { cluster } : {}) } };
 }
-
-/** Any cluster name the portal's config may hold: checked against the configured ones later. */
-const CLUSTER_NAME = z
-  .string()
-  .max(253, { error: 'must be at most 253 characters' })
-  .regex(/^[^\s/]+$/, { error: 'must not contain spaces or "/"' });
