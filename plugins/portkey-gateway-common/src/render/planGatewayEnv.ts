@@ -209,8 +209,13 @@ function assertNever(value: never): never {
   throw new Error(`Unhandled option ${JSON.stringify(value)}`);
 }
 
+/** A secret key the plan needs, with what a reviewer must put in it. @public */
+export type SecretKeyDescription = { key: SecretEnvKey; description: string };
+
 /** The description a reviewer sees for each secret key the plan needs. @public */
-export function describeSecretKeys(plan: GatewayEnvPlan) {
+export function describeSecretKeys(
+  plan: GatewayEnvPlan,
+): SecretKeyDescription[] {
   return [...plan.env.values()]
     .filter(
       (s): s is Extract<EnvSource, { from: 'secret' }> => s.from === 'secret',
