@@ -6,7 +6,9 @@
  */
 
 export * from './chart/chartFacts';
+export * from './chart/envKeys';
 export * from './chart/secretKeys';
+export * from './model/kubernetesNameRules';
 export * from './model/gatewayInput';
 export * from './model/validateGatewayInput';
 export { findCredential } from './model/plainText';

@@ -3,6 +3,7 @@ import {
   CHART_LABELS,
   PORTKEY_CHART,
   gatewayFullname,
+  gatewayLabelSelector,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import type { GatewayStatus } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { summarizeWorkload } from './summarizePods';
@@ -32,11 +33,7 @@ export function chartSelector(
   release?: string,
   nameLabels: readonly string[] = DEFAULT_GATEWAY_NAME_LABELS,
 ): string {
-  const names = `${NAME} in (${[
-    ...nameLabels,
-    PORTKEY_CHART.inClusterRedisName,
-  ].join(',')})`;
-  return release ? `${names},${INSTANCE}=${release}` : `${names},${INSTANCE}`;
+  return gatewayLabelSelector({ release, nameLabels });
 }
 
 type Labelled = { metadata?: { labels?: { [key: string]: string } } };
@@ -59,7 +56,8 @@ export function isGateway(
 export function isDataService(o: Labelled, release: string): boolean {
   const l = labels(o);
   return (
-    l[INSTANCE] === release && (l[COMPONENT] ?? '').endsWith('-dataservice')
+    l[INSTANCE] === release &&
+    (l[COMPONENT] ?? '').endsWith(PORTKEY_CHART.dataServiceSuffix)
   );
 }
 
@@ -144,7 +142,7 @@ export function findGateways(input: {
     };
     const dataService = side(
       o => isDataService(o, release),
-      `${fullname}-dataservice`,
+      `${fullname}${PORTKEY_CHART.dataServiceSuffix}`,
     );
     const redis = side(
       o => isRedis(o, release),

@@ -12,6 +12,7 @@ import type {
   GatewayWarningEvent,
   GatewayWorkloadStatus,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import { PORTKEY_CHART } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { HintContext, hintFor } from './hints';
 
 const MAX_MESSAGE = 500;
@@ -87,7 +88,9 @@ export function summarizeContainer(
 /** The gateway container's named port, for the readiness-probe hint. */
 function gatewayPort(pod: V1Pod): number | undefined {
   for (const container of pod.spec?.containers ?? []) {
-    const port = container.ports?.find(p => p.name === 'gateway');
+    const port = container.ports?.find(
+      p => p.name === PORTKEY_CHART.gatewayPortName,
+    );
     if (port) return port.containerPort;
   }
   return undefined;

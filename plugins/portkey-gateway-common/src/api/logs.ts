@@ -1,3 +1,5 @@
+import { PORTKEY_CHART } from '../chart/chartFacts';
+
 /**
  * Request and stream types of the Portkey gateway backend's logs endpoint
  * (`GET /api/portkey-gateway/clusters/:cluster/namespaces/:namespace/pods/:pod/logs`),
@@ -34,7 +36,7 @@ export type GatewayLogsQuery = {
 };
 
 /** @public */
-export const GATEWAY_LOGS_DEFAULT_CONTAINER = 'gateway';
+export const GATEWAY_LOGS_DEFAULT_CONTAINER = PORTKEY_CHART.gatewayContainer;
 /** @public */
 export const GATEWAY_LOGS_DEFAULT_TAIL_LINES = 500;
 /** @public */

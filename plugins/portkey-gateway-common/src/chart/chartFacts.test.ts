@@ -9,7 +9,15 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
-import { CHART_DEFAULT_ENV_KEYS, gatewayFullname } from './chartFacts';
+import {
+  CHART_DEFAULT_ENV_KEYS,
+  CHART_DEFAULT_ENV_VALUES,
+  gatewayFullname,
+  gatewayLabelSelector,
+  PORTKEY_CHART,
+  SERVER_MODE_VALUES,
+  serverModeOf,
+} from './chartFacts';
 
 const PACKAGE_DIR = resolve(__dirname, '../..');
 // The chart reference material: /work/shared locally; in CI a copy of shared/ sits beside the clone.
@@ -95,5 +103,43 @@ describe('gatewayFullname', () => {
 
   it('never truncates a valid release name (at most 53 characters)', () => {
     expect(gatewayFullname('d'.repeat(53))).toBe(`${'d'.repeat(53)}-gateway`);
+  });
+});
+
+describe('chart facts', () => {
+  it("agree with the chart's values.yaml", () => {
+    expect(CHART_DEFAULT_ENV_VALUES.SERVICE_NAME).toBe(
+      PORTKEY_CHART.defaultServiceName,
+    );
+    expect(CHART_DEFAULT_ENV_VALUES.PORT).toBe(
+      String(PORTKEY_CHART.defaultGatewayPort),
+    );
+    expect(CHART_DEFAULT_ENV_VALUES.MCP_PORT).toBe(
+      String(PORTKEY_CHART.defaultMcpPort),
+    );
+    expect(CHART_DEFAULT_ENV_VALUES.REDIS_URL).toBe(
+      PORTKEY_CHART.inClusterRedisUrl,
+    );
+  });
+
+  it('maps server modes to SERVER_MODE and back; "gateway" runs no server', () => {
+    expect(SERVER_MODE_VALUES).toEqual({ gateway: '', all: 'all', mcp: 'mcp' });
+    expect(serverModeOf('')).toBe('gateway');
+    expect(serverModeOf('mcp')).toBe('mcp');
+    expect(serverModeOf('gateway')).toBeUndefined();
+  });
+
+  it("selects everything the chart runs in a namespace, or one release's", () => {
+    expect(gatewayLabelSelector()).toBe(
+      'app.kubernetes.io/name in (gateway,redis),app.kubernetes.io/instance',
+    );
+    expect(
+      gatewayLabelSelector({
+        release: 'team-a',
+        nameLabels: ['gateway', 'pk'],
+      }),
+    ).toBe(
+      'app.kubernetes.io/name in (gateway,pk,redis),app.kubernetes.io/instance=team-a',
+    );
   });
 });

@@ -2,7 +2,8 @@ import facts from './chart-1.7.7.facts.json';
 
 /**
  * Facts about the Portkey gateway Helm chart this package renders for.
- * The chart's knowledge lives here and in the renderer only; nothing else spells a chart key.
+ * The chart's knowledge lives in src/chart only (here, envKeys.ts, secretKeys.ts); the rest of
+ * the package and the other plugins import it.
  *
  * @public
  */
@@ -24,8 +25,51 @@ export const PORTKEY_CHART = {
   /** REDIS_URL of that in-cluster Redis. */
   inClusterRedisUrl: 'redis://redis:6379',
   defaultGatewayPort: 8787,
+  /** The gateway container's port name, the Service's targetPort. */
+  gatewayPortName: 'gateway',
   defaultMcpPort: 8788,
+  /** SERVICE_NAME in the chart's values.yaml. */
+  defaultServiceName: 'portkeyenterprise',
+  /** The registry pull secret the chart's default imageCredentials entry creates. */
+  defaultImagePullSecret: 'portkeyenterpriseregistrycredentials',
+  /** `<fullname>-dataservice`: the data service's Deployment, Service and component label. */
+  dataServiceSuffix: '-dataservice',
+  /** `<fullname>-mcp`: the separate MCP Service. */
+  mcpServiceSuffix: '-mcp',
 } as const;
+
+/**
+ * The service-account annotation EKS reads the IAM role of a pod from (IRSA).
+ *
+ * @public
+ */
+export const IRSA_ROLE_ANNOTATION = 'eks.amazonaws.com/role-arn';
+
+/**
+ * SERVER_MODE for each server mode of the input. Any other value, including "gateway", runs
+ * neither server, and the chart renders a Service without ports.
+ *
+ * @public
+ */
+export const SERVER_MODE_VALUES = {
+  gateway: '',
+  all: 'all',
+  mcp: 'mcp',
+} as const;
+
+/** @public */
+export type ServerMode = keyof typeof SERVER_MODE_VALUES;
+
+/**
+ * The server mode a SERVER_MODE value runs, or undefined when it runs none.
+ *
+ * @public
+ */
+export function serverModeOf(value: string): ServerMode | undefined {
+  return (Object.keys(SERVER_MODE_VALUES) as ServerMode[]).find(
+    mode => SERVER_MODE_VALUES[mode] === value,
+  );
+}
 
 /** @public */
 export type SupportedChartVersion =
@@ -73,3 +117,23 @@ export const CHART_LABELS = {
   chart: 'helm.sh/chart',
   appVersion: 'app.kubernetes.io/version',
 } as const;
+
+/**
+ * One label selector for everything the chart runs in a namespace: gateway and data service
+ * objects (name label `gateway`, or each `nameOverride` given in `nameLabels`) and the
+ * in-cluster Redis; with a release, only that release's.
+ *
+ * @public
+ */
+export function gatewayLabelSelector(
+  options: { release?: string; nameLabels?: readonly string[] } = {},
+): string {
+  const { release, nameLabels = [PORTKEY_CHART.name] } = options;
+  const names = `${CHART_LABELS.name} in (${[
+    ...nameLabels,
+    PORTKEY_CHART.inClusterRedisName,
+  ].join(',')})`;
+  return release
+    ? `${names},${CHART_LABELS.instance}=${release}`
+    : `${names},${CHART_LABELS.instance}`;
+}

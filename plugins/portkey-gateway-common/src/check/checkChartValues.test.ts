@@ -89,7 +89,7 @@ describe('checkChartValues', () => {
     );
   });
 
-  it('flags a SERVER_MODE that runs no server, and SERVER_MODE or other keys left null in existing-Secret mode', () => {
+  it('flags a SERVER_MODE that runs no server', () => {
     const values = rendered({});
     values.environment.data.SERVER_MODE = 'gateway';
     expect(
@@ -97,16 +97,94 @@ describe('checkChartValues', () => {
         f => f.path === 'environment.data.SERVER_MODE',
       )?.message,
     ).toMatch(/only "" \(gateway\), "all" or "mcp"/);
+  });
 
-    delete values.environment.data.SERVER_MODE; // back to the chart's null default
-    delete values.environment.data.MONGO_DATABASE;
-    const findings = checkChartValues(values);
-    expect(
-      findings.find(f => f.path === 'environment.data.SERVER_MODE')?.message,
-    ).toMatch(/<nil>/);
-    expect(findings.find(f => f.path === 'environment.data')?.message).toMatch(
-      /MONGO_DATABASE .*"<nil>"/,
-    );
+  describe('in explicit existing-Secret mode, keys left at their null defaults', () => {
+    /** A hand-written file that works: only what it needs, the other defaults left alone. */
+    const handWritten = () =>
+      YAML.parse(
+        [
+          'serviceAccount: { create: true }',
+          'imageCredentials: []',
+          'imagePullSecrets: [{ name: portkeyenterpriseregistrycredentials }]',
+          'environment:',
+          '  create: false',
+          '  existingSecret: team-a-secrets',
+          '  secretKeys: [PORTKEY_CLIENT_AUTH, LOG_STORE_ACCESS_KEY, LOG_STORE_SECRET_KEY]',
+          '  data:',
+          '    ORGANISATIONS_TO_SYNC: org-1',
+          '    SERVER_MODE: ""',
+          '    ANALYTICS_STORE: control_plane',
+          '    CACHE_STORE: redis',
+          '    LOG_STORE: s3',
+          '    LOG_STORE_REGION: us-east-1',
+          '    LOG_STORE_GENERATIONS_BUCKET: acme-logs',
+        ].join('\n'),
+      );
+
+    it('pass: the gateway gets an empty value for each, which is only worth a warning', () => {
+      const findings = checkChartValues(handWritten());
+      expect(errorsOf(findings)).toEqual([]);
+      const warning = findings.find(f => f.path === 'environment.data');
+      expect(warning).toMatchObject({ severity: 'warning' });
+      expect(warning?.message).toMatch(
+        /MONGO_DATABASE.* at their null defaults: the gateway gets an empty value for each/,
+      );
+      // Keys read from the Secret are not left at a default.
+      expect(warning?.message).not.toContain('LOG_STORE_ACCESS_KEY');
+      expect(warning?.message).not.toContain('<nil>');
+    });
+
+    it('SERVER_MODE is still an error: the chart reads it as "<nil>" and renders a Service without ports', () => {
+      const values = handWritten();
+      delete values.environment.data.SERVER_MODE;
+      const findings = checkChartValues(values);
+      expect(errorsOf(findings)).toEqual(['environment.data.SERVER_MODE']);
+      expect(
+        findings.find(f => f.path === 'environment.data.SERVER_MODE')?.message,
+      ).toMatch(/"<nil>".*no ports/);
+      // The same key in the renderer's output, removed.
+      const generated = rendered({});
+      delete generated.environment.data.SERVER_MODE;
+      expect(errorsOf(checkChartValues(generated))).toEqual([
+        'environment.data.SERVER_MODE',
+      ]);
+    });
+
+    it('with the data service enabled, warn that its env gets "<nil>" for the keys it reads', () => {
+      const values = handWritten();
+      values.dataservice = {
+        enabled: true,
+        serviceAccount: { create: false, name: 'team-a-gateway' },
+      };
+      const findings = checkChartValues(values);
+      expect(errorsOf(findings)).toEqual([]);
+      const [dataService, gatewayOnly] = findings.filter(
+        f => f.path === 'environment.data',
+      );
+      expect(dataService).toMatchObject({ severity: 'warning' });
+      expect(dataService.message).toMatch(
+        /MONGO_DATABASE.*: with the data service enabled, the data service's env gets the literal "<nil>" for each \(the gateway gets an empty value\)/,
+      );
+      // Keys only the gateway reads stay in the gateway's warning.
+      expect(dataService.message).not.toContain('MCP_GATEWAY_BASE_URL');
+      expect(gatewayOnly.message).toMatch(
+        /MCP_GATEWAY_BASE_URL.*the gateway gets an empty value/,
+      );
+    });
+
+    it('says "its" for one key', () => {
+      const values = rendered({});
+      delete values.environment.data.MONGO_DATABASE;
+      expect(checkChartValues(values)).toEqual([
+        {
+          path: 'environment.data',
+          severity: 'warning',
+          message:
+            'leaves MONGO_DATABASE at its null default: the gateway gets an empty value; set it to a value, or to null in this file to drop it',
+        },
+      ]);
+    });
   });
 
   it('flags credentials in literal values: secret keys not read from the Secret, URLs with passwords, headers', () => {

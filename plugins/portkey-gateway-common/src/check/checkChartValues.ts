@@ -1,10 +1,16 @@
 import {
   CHART_DEFAULT_ENV_VALUES,
-  CHART_DOCUMENTED_ENV_KEYS,
   CHART_FREE_FORM_PATHS,
   CHART_KEY_PATHS,
   PORTKEY_CHART,
+  serverModeOf,
 } from '../chart/chartFacts';
+import {
+  ENV_KEY,
+  GATEWAY_ENV_KEYS,
+  isGatewayEnvKey,
+  MONGO_HOOKS_COLLECTION_KEYS,
+} from '../chart/envKeys';
 import { isCredentialValue, isSecretEnvKey } from '../chart/secretKeys';
 import { findCredential } from '../model/plainText';
 
@@ -23,7 +29,6 @@ type Values = Record<string, any>;
 
 const isMap = (v: unknown): v is Values =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const SERVER_MODES = ['', 'all', 'mcp'];
 const looksLikePlaceholder = (text: string) => /^<[^<>]*>$/.test(text.trim());
 
 /**
@@ -49,7 +54,7 @@ export function checkChartValues(values: unknown): ValuesFinding[] {
   const warning = (path: string, message: string) =>
     findings.push({ path, severity: 'warning', message });
 
-  checkKeyPaths(values, error, warning);
+  checkKeyPaths(values, warning);
   checkServiceAccounts(values, error);
   checkRegistry(values, error);
   checkEnvironment(values, error, warning);
@@ -67,7 +72,7 @@ export function checkChartValues(values: unknown): ValuesFinding[] {
 
 type Report = (path: string, message: string) => void;
 
-function checkKeyPaths(values: Values, _error: Report, warning: Report) {
+function checkKeyPaths(values: Values, warning: Report) {
   const known = new Set(CHART_KEY_PATHS);
   const freeForm = CHART_FREE_FORM_PATHS;
   const walk = (node: unknown, path: string) => {
@@ -157,10 +162,10 @@ function checkEnvironment(values: Values, error: Report, warning: Report) {
   for (const [key, value] of Object.entries(userData)) {
     const path = `environment.data.${key}`;
     if (value === null) continue;
-    if (!CHART_DOCUMENTED_ENV_KEYS.includes(key)) {
+    if (!isGatewayEnvKey(key)) {
       warning(
         path,
-        'is not an environment key the chart documents; check the spelling',
+        'is not an environment key the chart or the gateway knows; check the spelling',
       );
     }
     if (
@@ -204,36 +209,25 @@ function checkEnvironment(values: Values, error: Report, warning: Report) {
     }
   }
 
+  const serverMode = data[ENV_KEY.SERVER_MODE];
   if (
-    'SERVER_MODE' in data &&
-    data.SERVER_MODE !== null &&
-    !SERVER_MODES.includes(String(data.SERVER_MODE))
+    serverMode !== undefined &&
+    serverMode !== null &&
+    serverModeOf(String(serverMode)) === undefined
   ) {
     error(
       'environment.data.SERVER_MODE',
-      `is "${data.SERVER_MODE}"; only "" (gateway), "all" or "mcp" run a server. Any other value renders a Service with no ports`,
+      `is "${serverMode}"; only "" (gateway), "all" or "mcp" run a server. Any other value renders a Service with no ports`,
     );
   }
   if (existingSecretExplicit) {
-    // In explicit existing-Secret mode the chart turns a key left at its null default into "<nil>".
-    const nil = Object.keys(data).filter(
+    const nullDefaults = Object.keys(data).filter(
       key => data[key] === null && !secretKeys.has(key),
     );
-    if (nil.includes('SERVER_MODE')) {
-      error(
-        'environment.data.SERVER_MODE',
-        'is left at its null default, which becomes "<nil>" with environment.existingSecret: no server runs and the Service has no ports. Set it to "", "all" or "mcp"',
-      );
-    }
-    const others = nil.filter(key => key !== 'SERVER_MODE');
-    if (others.length > 0) {
-      error(
-        'environment.data',
-        `leaves ${others.join(
-          ', ',
-        )} at their null defaults, which become the literal "<nil>" with environment.existingSecret; set each to a value or to null in this file`,
-      );
-    }
+    checkNullDefaults(nullDefaults, values.dataservice?.enabled === true, {
+      error,
+      warning,
+    });
   }
   if (createsSecret && !usesVault) {
     for (const key of Object.keys(userData)) {
@@ -249,8 +243,8 @@ function checkEnvironment(values: Values, error: Report, warning: Report) {
   }
 
   const leftover: Array<[string, string]> = [
-    ['ANALYTICS_STORE', 'clickhouse'],
-    ['CACHE_STORE', 'redis'],
+    [ENV_KEY.ANALYTICS_STORE, 'clickhouse'],
+    [ENV_KEY.CACHE_STORE, 'redis'],
   ];
   for (const [key, defaultValue] of leftover) {
     if (!(key in userData) && data[key] === defaultValue) {
@@ -260,31 +254,78 @@ function checkEnvironment(values: Values, error: Report, warning: Report) {
       );
     }
   }
+  const redisUrl = data[ENV_KEY.REDIS_URL];
   if (
-    data.CACHE_STORE === 'redis' &&
-    data.REDIS_URL &&
-    !String(data.REDIS_URL).startsWith(
-      `redis://${PORTKEY_CHART.inClusterRedisName}:`,
-    )
+    data[ENV_KEY.CACHE_STORE] === 'redis' &&
+    redisUrl &&
+    !String(redisUrl).startsWith(`redis://${PORTKEY_CHART.inClusterRedisName}:`)
   ) {
     warning(
       'environment.data.REDIS_URL',
       'points away from the in-cluster Redis although CACHE_STORE is "redis", which still deploys it; use CACHE_STORE "custom" for your own Redis',
     );
   }
-  const hooksKeys = [
-    'MONGO_GENERATIONS_HOOKS_COLLECTION_NAME',
-    'MONGO_GENERATION_HOOKS_COLLECTION_NAME',
-  ];
-  const setHooks = hooksKeys.filter(k => data[k]);
-  if (data.LOG_STORE === 'mongo' && setHooks.length === 1) {
+  const setHooks = MONGO_HOOKS_COLLECTION_KEYS.filter(k => data[k]);
+  if (data[ENV_KEY.LOG_STORE] === 'mongo' && setHooks.length === 1) {
     warning(
       `environment.data.${setHooks[0]}`,
-      `is spelled one way only; the gateway's default values and the data service read different spellings, set both ${hooksKeys.join(
+      `is spelled one way only; the gateway's default values and the data service read different spellings, set both ${MONGO_HOOKS_COLLECTION_KEYS.join(
         ' and ',
       )}`,
     );
   }
+}
+
+/**
+ * Keys left at the chart's null default in explicit existing-Secret mode. The gateway's own
+ * env quotes each value, so it gets an empty value; but the chart's commonEnvMap helper runs
+ * the values through toString, which prints null as "<nil>": in the server-mode decision
+ * (SERVER_MODE "<nil>" runs no server, and the API server refuses the Service without ports)
+ * and in the data service's env.
+ */
+function checkNullDefaults(
+  keys: string[],
+  dataServiceEnabled: boolean,
+  { error, warning }: { error: Report; warning: Report },
+) {
+  if (keys.includes(ENV_KEY.SERVER_MODE)) {
+    error(
+      'environment.data.SERVER_MODE',
+      'is left at its null default, which the chart reads as "<nil>" with environment.existingSecret: no server runs and the gateway Service has no ports, which the API server refuses. Set it to "", "all" or "mcp"',
+    );
+  }
+  const others = keys.filter(key => key !== ENV_KEY.SERVER_MODE);
+  const readByDataService = (key: string) =>
+    dataServiceEnabled &&
+    isGatewayEnvKey(key) &&
+    'readByDataService' in GATEWAY_ENV_KEYS[key];
+  const nilInDataService = others.filter(readByDataService);
+  const emptyInGateway = others.filter(key => !readByDataService(key));
+  /** One warning for a list of keys, worded for one key or several. */
+  const warnLeftAtNull = (
+    list: string[],
+    consequence: (forEach: string) => string,
+  ) => {
+    if (list.length === 0) return;
+    const one = list.length === 1;
+    warning(
+      'environment.data',
+      `leaves ${list.join(', ')} at ${
+        one ? 'its null default' : 'their null defaults'
+      }: ${consequence(one ? '' : ' for each')}; set ${
+        one ? 'it' : 'each'
+      } to a value, or to null in this file to drop ${one ? 'it' : 'them'}`,
+    );
+  };
+  warnLeftAtNull(
+    nilInDataService,
+    forEach =>
+      `with the data service enabled, the data service's env gets the literal "<nil>"${forEach} (the gateway gets an empty value)`,
+  );
+  warnLeftAtNull(
+    emptyInGateway,
+    forEach => `the gateway gets an empty value${forEach}`,
+  );
 }
 
 /** How Go's %v (Helm's toString) prints a large float64. */

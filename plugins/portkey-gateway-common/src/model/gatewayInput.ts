@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { gatewayFullname, PORTKEY_CHART } from '../chart/chartFacts';
+import {
+  gatewayFullname,
+  IRSA_ROLE_ANNOTATION,
+  PORTKEY_CHART,
+} from '../chart/chartFacts';
 import {
   awsRegion,
   bucketName,
@@ -10,7 +14,9 @@ import {
   iamRoleArn,
   namespaceName,
   objectName,
+  ruledName,
 } from './kubernetesNames';
+import { KUBERNETES_NAME_RULES } from './kubernetesNameRules';
 import { httpUrl, plainText } from './plainText';
 
 // The input model: what a team chooses for a gateway, named the way a user thinks, one
@@ -35,7 +41,9 @@ const gatewaySection = z.object({
   releaseName: helmReleaseName(),
   namespace: namespaceName(),
   /** The cluster name the status view uses (as configured in the portal); optional with one cluster. */
-  cluster: identifier('cluster name').optional(),
+  cluster: plainText({ max: KUBERNETES_NAME_RULES.cluster.maxLength })
+    .pipe(ruledName(KUBERNETES_NAME_RULES.cluster))
+    .optional(),
   chartVersion: z
     .enum(PORTKEY_CHART.supportedVersions, {
       error: `must be one of: ${PORTKEY_CHART.supportedVersions.join(', ')}`,
@@ -78,12 +86,7 @@ const gatewaySection = z.object({
         .max(100, { error: 'must be a percentage from 1 to 100' })
         .optional(),
     })
-    .default({
-      enabled: false,
-      minReplicas: 2,
-      maxReplicas: 20,
-      targetCPUUtilizationPercentage: 60,
-    }),
+    .prefault({}),
   serviceType: z
     .enum(['ClusterIP', 'NodePort', 'LoadBalancer'], {
       error: 'must be one of: ClusterIP, NodePort, LoadBalancer',
@@ -97,11 +100,13 @@ const gatewaySection = z.object({
       /** A TLS Secret (type kubernetes.io/tls) in the namespace; omit for plain HTTP. */
       tlsSecretName: objectName().optional(),
     })
-    .default({ enabled: false, className: 'nginx' }),
+    .prefault({}),
 });
 
 const coreSection = z.object({
-  serviceName: identifier('service name').default('portkeyenterprise'),
+  serviceName: identifier('service name').default(
+    PORTKEY_CHART.defaultServiceName,
+  ),
   /** Organisation ID(s) shared by Portkey, comma-separated. */
   organisationsToSync: plainText({ max: 2048 }).pipe(
     z.string().regex(/^[A-Za-z0-9_-]+(\s*,\s*[A-Za-z0-9_-]+)*$/, {
@@ -121,7 +126,7 @@ const secretsSection = z.object({
   secretName: objectName().optional(),
   /** An existing kubernetes.io/dockerconfigjson Secret with the Portkey registry credentials. */
   imagePullSecretName: objectName().default(
-    'portkeyenterpriseregistrycredentials',
+    PORTKEY_CHART.defaultImagePullSecret,
   ),
 });
 
@@ -220,7 +225,7 @@ const logStoreSection = z.discriminatedUnion(
           name: objectName().optional(),
           key: configMapKey().default('document_db.pem'),
         })
-        .default({ source: 'none', key: 'document_db.pem' }),
+        .prefault({}),
     }),
   ],
   {
@@ -323,25 +328,15 @@ const catalogSection = z.object({
 const gatewayInputObject = z.object({
   gateway: gatewaySection,
   core: coreSection,
-  secrets: secretsSection.default({
-    imagePullSecretName: 'portkeyenterpriseregistrycredentials',
-  }),
+  secrets: secretsSection.prefault({}),
   analytics: analyticsSection.default({ store: 'control_plane' }),
-  otel: otelSection.default({
-    enabled: false,
-    protocol: 'http/json',
-    headersFromSecret: false,
-  }),
+  otel: otelSection.prefault({}),
   logStore: logStoreSection,
   cache: cacheSection.default({ store: 'redis' }),
-  bedrock: bedrockSection.default({ access: 'none' }),
-  dataService: dataServiceSection.default({ enabled: false }),
-  server: serverSection.default({
-    mode: 'gateway',
-    mcpPort: PORTKEY_CHART.defaultMcpPort,
-    separateMcpService: false,
-  }),
-  serviceAccount: serviceAccountSection.default({ mode: 'create' }),
+  bedrock: bedrockSection.prefault({}),
+  dataService: dataServiceSection.prefault({}),
+  server: serverSection.prefault({}),
+  serviceAccount: serviceAccountSection.prefault({}),
   catalog: catalogSection,
 });
 
@@ -376,8 +371,10 @@ function crossFieldRules(input: z.output<typeof gatewayInputObject>, ctx: Ctx) {
   // and a Service name is at most 63 characters.
   const fullname = gatewayFullname(gateway.releaseName);
   const suffixes = [
-    ...(dataService.enabled ? ['-dataservice'] : []),
-    ...(server.separateMcpService && server.mode !== 'gateway' ? ['-mcp'] : []),
+    ...(dataService.enabled ? [PORTKEY_CHART.dataServiceSuffix] : []),
+    ...(server.separateMcpService && server.mode !== 'gateway'
+      ? [PORTKEY_CHART.mcpServiceSuffix]
+      : []),
   ];
   for (const suffix of suffixes) {
     if (fullname.length + suffix.length > 63) {
@@ -440,7 +437,7 @@ function crossFieldRules(input: z.output<typeof gatewayInputObject>, ctx: Ctx) {
       need(
         ctx,
         ['serviceAccount', 'roleArn'],
-        'is required for IRSA: the created service account needs the eks.amazonaws.com/role-arn annotation (or use an existing, annotated service account)',
+        `is required for IRSA: the created service account needs the ${IRSA_ROLE_ANNOTATION} annotation (or use an existing, annotated service account)`,
       );
     }
   } else if (logStore.store === 'azure') {
@@ -510,8 +507,15 @@ function crossFieldRules(input: z.output<typeof gatewayInputObject>, ctx: Ctx) {
       'needs server.mode "all" or "mcp"',
     );
   }
-  if (server.mode !== 'gateway' && server.mcpPort === 8787) {
-    need(ctx, ['server', 'mcpPort'], 'must differ from the gateway port 8787');
+  if (
+    server.mode !== 'gateway' &&
+    server.mcpPort === PORTKEY_CHART.defaultGatewayPort
+  ) {
+    need(
+      ctx,
+      ['server', 'mcpPort'],
+      `must differ from the gateway port ${PORTKEY_CHART.defaultGatewayPort}`,
+    );
   }
 }
 

@@ -1,37 +1,30 @@
 import { z } from 'zod';
 import { refuseCredential } from './plainText';
+import {
+  KUBERNETES_NAME_RULES,
+  NameRule,
+  tooLongMessage,
+} from './kubernetesNameRules';
 
-// Kubernetes and Helm name rules, with the messages a form user needs to fix a name.
+// Kubernetes and Helm name rules (from kubernetesNameRules), with the messages a form user
+// needs to fix a name.
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN =
-  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-const labelRule =
-  'lowercase letters, digits and "-", starting and ending with a letter or digit';
-
-/** A namespace (RFC 1123 label, at most 63 characters). */
-export const namespaceName = () =>
+/** A name under one of KUBERNETES_NAME_RULES. */
+export const ruledName = (rule: NameRule) =>
   z
     .string()
-    .max(63, { error: 'must be at most 63 characters' })
-    .regex(DNS_LABEL, { error: `must be ${labelRule}` });
+    .max(rule.maxLength, { error: tooLongMessage(rule) })
+    .regex(rule.pattern, { error: `must be ${rule.shape}` });
+
+/** A namespace (RFC 1123 label, at most 63 characters). */
+export const namespaceName = () => ruledName(KUBERNETES_NAME_RULES.namespace);
 
 /** A Helm release name: a DNS label of at most 53 characters (Helm's own limit). */
 export const helmReleaseName = () =>
-  z
-    .string()
-    .max(53, { error: 'must be at most 53 characters (Helm limit)' })
-    .regex(DNS_LABEL, { error: `must be ${labelRule}` });
+  ruledName(KUBERNETES_NAME_RULES.helmRelease);
 
 /** The name of a Secret, ConfigMap or ServiceAccount (RFC 1123 subdomain, at most 253 characters). */
-export const objectName = () =>
-  z
-    .string()
-    .max(253, { error: 'must be at most 253 characters' })
-    .regex(DNS_SUBDOMAIN, {
-      error: `must be ${labelRule}, optionally in dot-separated parts`,
-    });
+export const objectName = () => ruledName(KUBERNETES_NAME_RULES.object);
 
 /** A key inside a ConfigMap or Secret. */
 export const configMapKey = () =>
@@ -49,7 +42,7 @@ export const hostName = () =>
   z
     .string()
     .max(253, { error: 'must be at most 253 characters' })
-    .regex(DNS_SUBDOMAIN, {
+    .regex(KUBERNETES_NAME_RULES.object.pattern, {
       error:
         'must be a lowercase DNS host name such as gateway.example.com (no scheme, port or path)',
     });

@@ -69,18 +69,11 @@ function walk(
 /**
  * Errors for every field that no option of the model has.
  *
- * @param ignoreTopLevel - top-level keys that belong to the caller (e.g. `targetPath`)
  * @public
  */
-export function findUnknownFields(
-  answers: unknown,
-  ignoreTopLevel: string[] = [],
-): GatewayInputError[] {
+export function findUnknownFields(answers: unknown): GatewayInputError[] {
   const errors: GatewayInputError[] = [];
   if (typeof answers !== 'object' || answers === null) return errors;
-  const own = Object.fromEntries(
-    Object.entries(answers).filter(([k]) => !ignoreTopLevel.includes(k)),
-  );
-  walk(own, [model()], [], errors);
+  walk({ ...answers }, [model()], [], errors);
   return errors;
 }

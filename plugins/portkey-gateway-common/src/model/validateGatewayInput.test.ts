@@ -148,8 +148,8 @@ describe('validateGatewayInput: names', () => {
     ['gateway.imageTag', '-latest', 'must be an image tag such as 2.13.0'],
     [
       'gateway.cluster',
-      'prod/eu',
-      'must be a cluster name: letters, digits, "_", "." and "-"',
+      'prod eu',
+      'must be a cluster name: letters, digits, "-", "_", ".", ":", "/" and "@"',
     ],
   ])('%s %j: %s', (field, value, message) => {
     const answers = withField(

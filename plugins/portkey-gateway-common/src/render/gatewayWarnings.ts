@@ -1,4 +1,4 @@
-import { PORTKEY_CHART } from '../chart/chartFacts';
+import { IRSA_ROLE_ANNOTATION, PORTKEY_CHART } from '../chart/chartFacts';
 import { GatewayInput } from '../model/gatewayInput';
 
 /** Choices the model allows but a reviewer should weigh. */
@@ -30,7 +30,7 @@ export function gatewayWarnings(input: GatewayInput): string[] {
     input.bedrock.access === 'pod_role';
   if (usesPodRole && serviceAccount.mode === 'existing') {
     warnings.push(
-      `The gateway runs as the existing service account "${serviceAccount.name}": check that it carries the eks.amazonaws.com/role-arn annotation (IRSA) or that the node role has the needed access (IMDS).`,
+      `The gateway runs as the existing service account "${serviceAccount.name}": check that it carries the ${IRSA_ROLE_ANNOTATION} annotation (IRSA) or that the node role has the needed access (IMDS).`,
     );
   }
   return warnings;

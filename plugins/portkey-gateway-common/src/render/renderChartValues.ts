@@ -2,6 +2,7 @@ import YAML from 'yaml';
 import {
   CHART_DEFAULT_ENV_KEYS,
   gatewayFullname,
+  IRSA_ROLE_ANNOTATION,
   PORTKEY_CHART,
 } from '../chart/chartFacts';
 import { GatewayInput } from '../model/gatewayInput';
@@ -54,7 +55,7 @@ export function renderChartValues(
           ...(input.serviceAccount.roleArn
             ? {
                 annotations: {
-                  'eks.amazonaws.com/role-arn': input.serviceAccount.roleArn,
+                  [IRSA_ROLE_ANNOTATION]: input.serviceAccount.roleArn,
                 },
               }
             : {}),

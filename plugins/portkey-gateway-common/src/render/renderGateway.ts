@@ -4,7 +4,12 @@ import {
   validateGatewayInput,
 } from '../model/validateGatewayInput';
 import { renderCatalogInfoYaml } from '../catalog/renderCatalogInfo';
-import { GatewayEnvPlan, planGatewayEnv } from './planGatewayEnv';
+import {
+  describeSecretKeys,
+  GatewayEnvPlan,
+  planGatewayEnv,
+  SecretKeyDescription,
+} from './planGatewayEnv';
 import {
   ChartValues,
   chartValuesToYaml,
@@ -16,6 +21,8 @@ import { gatewayWarnings } from './gatewayWarnings';
 export type RenderedGateway = {
   input: GatewayInput;
   plan: GatewayEnvPlan;
+  /** The keys the gateway's Secret must hold, in plan order, with what goes in each. */
+  secretKeys: SecretKeyDescription[];
   values: ChartValues;
   /** Things a reviewer should know that are allowed but risky. */
   warnings: string[];
@@ -43,6 +50,7 @@ export function renderGateway(answers: unknown): RenderGatewayResult {
     ok: true,
     input,
     plan,
+    secretKeys: describeSecretKeys(plan),
     values,
     warnings: gatewayWarnings(input),
     files: {

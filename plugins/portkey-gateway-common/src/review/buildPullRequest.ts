@@ -1,5 +1,8 @@
-import { gatewayFullname, PORTKEY_CHART } from '../chart/chartFacts';
-import { describeSecretKeys } from '../render/planGatewayEnv';
+import {
+  gatewayFullname,
+  IRSA_ROLE_ANNOTATION,
+  PORTKEY_CHART,
+} from '../chart/chartFacts';
 import { RenderedGateway } from '../render/renderGateway';
 import { gatewayServiceAccountName } from '../render/renderChartValues';
 import {
@@ -75,9 +78,12 @@ export function buildPullRequest(
   return { title, body: `${sections.join('\n\n')}\n` };
 }
 
-function secretsSection({ input, plan }: RenderedGateway): string {
+function secretsSection({
+  input,
+  plan,
+  secretKeys: keys,
+}: RenderedGateway): string {
   const { namespace } = input.gateway;
-  const keys = describeSecretKeys(plan);
   const createSecret = [
     // Values come from environment variables so they stay out of shell history and this PR.
     `kubectl create secret generic ${plan.secretName} --namespace ${namespace} \\`,
@@ -143,7 +149,7 @@ function awsSection({ input }: RenderedGateway): string | undefined {
       `**Service account (IRSA).** The chart creates ${code(
         gatewayServiceAccountName(input),
       )} with the annotation ${code(
-        `eks.amazonaws.com/role-arn: ${irsaRole}`,
+        `${IRSA_ROLE_ANNOTATION}: ${irsaRole}`,
       )}. The role ${code(irsaRole)} needs this trust relationship:\n\n${json(
         irsaTrust(input, irsaRole),
       )}`,

@@ -1,11 +1,13 @@
 import { gatewayFullname, PORTKEY_CHART } from '../chart/chartFacts';
+import { ENV_KEY } from '../chart/envKeys';
+import { SecretEnvKey } from '../chart/secretKeys';
 import { GatewayInput } from '../model/gatewayInput';
 import { gatewayServiceAccountName } from '../render/renderChartValues';
 import { code } from './markdown';
 
 // One plain-language line per choice, for the "What was chosen" table of the PR body.
 
-const fromSecret = (secretName: string, keys: string[]) =>
+const fromSecret = (secretName: string, keys: SecretEnvKey[]) =>
   `${keys.map(k => code(k)).join(' and ')} from Secret ${code(secretName)}`;
 
 export function describeChoices(
@@ -84,7 +86,7 @@ export function describeChoices(
           analytics.feedbackTable,
         )} / ${code(analytics.generationHooksTable)}; password ${fromSecret(
           secretName,
-          ['ANALYTICS_STORE_PASSWORD'],
+          [ENV_KEY.ANALYTICS_STORE_PASSWORD],
         )}`,
   ]);
   rows.push([
@@ -93,7 +95,7 @@ export function describeChoices(
       ? `to ${code(otel.endpoint!)} (${code(otel.protocol)})${
           otel.headersFromSecret
             ? `, headers ${fromSecret(secretName, [
-                'OTEL_EXPORTER_OTLP_HEADERS',
+                ENV_KEY.OTEL_EXPORTER_OTLP_HEADERS,
               ])}`
             : ''
         }`
@@ -108,7 +110,7 @@ export function describeChoices(
         )})`
       : `${cache.store === 'custom' ? 'your Redis' : 'AWS ElastiCache'} ${
           cache.urlSource === 'secret'
-            ? `URL ${fromSecret(secretName, ['REDIS_URL'])}`
+            ? `URL ${fromSecret(secretName, [ENV_KEY.REDIS_URL])}`
             : `at ${code(cache.url!)}`
         }, TLS ${cache.tls ? 'on' : 'off'}${
           cache.clusterMode ? ', cluster mode' : ''
@@ -119,8 +121,8 @@ export function describeChoices(
     {
       none: 'not configured',
       access_keys: `assumed role with long-term keys ${fromSecret(secretName, [
-        'AWS_ASSUME_ROLE_ACCESS_KEY_ID',
-        'AWS_ASSUME_ROLE_SECRET_ACCESS_KEY',
+        ENV_KEY.AWS_ASSUME_ROLE_ACCESS_KEY_ID,
+        ENV_KEY.AWS_ASSUME_ROLE_SECRET_ACCESS_KEY,
       ])}, region ${code(bedrock.region ?? '')}`,
       pod_role:
         "assumed role with the pod's own role (IRSA or instance metadata)",
@@ -159,8 +161,8 @@ export function describeChoices(
 function describeLogStore(input: GatewayInput, secretName: string): string {
   const s = input.logStore;
   const keys = fromSecret(secretName, [
-    'LOG_STORE_ACCESS_KEY',
-    'LOG_STORE_SECRET_KEY',
+    ENV_KEY.LOG_STORE_ACCESS_KEY,
+    ENV_KEY.LOG_STORE_SECRET_KEY,
   ]);
   switch (s.store) {
     case 's3':
@@ -201,7 +203,7 @@ function describeLogStore(input: GatewayInput, secretName: string): string {
       )}, container ${code(s.container)}, ${
         {
           storage_key: `storage key ${fromSecret(secretName, [
-            'AZURE_STORAGE_KEY',
+            ENV_KEY.AZURE_STORAGE_KEY,
           ])}`,
           managed_identity: `managed identity${
             s.managedClientId ? ` ${code(s.managedClientId)}` : ''
@@ -209,7 +211,7 @@ function describeLogStore(input: GatewayInput, secretName: string): string {
           entra: `Entra application ${code(s.entraClientId!)} in tenant ${code(
             s.entraTenantId!,
           )}, client secret ${fromSecret(secretName, [
-            'AZURE_ENTRA_CLIENT_SECRET',
+            ENV_KEY.AZURE_ENTRA_CLIENT_SECRET,
           ])}`,
         }[s.auth]
       }`;
@@ -218,7 +220,7 @@ function describeLogStore(input: GatewayInput, secretName: string): string {
         s.collection,
       )} and ${code(s.hooksCollection)}, connection URL ${fromSecret(
         secretName,
-        ['MONGO_DB_CONNECTION_URL'],
+        [ENV_KEY.MONGO_DB_CONNECTION_URL],
       )}${
         s.pem.source !== 'none'
           ? `; PEM from ${

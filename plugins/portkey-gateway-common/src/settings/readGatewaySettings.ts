@@ -1,6 +1,16 @@
-import { PORTKEY_CHART } from '../chart/chartFacts';
+import {
+  IRSA_ROLE_ANNOTATION,
+  PORTKEY_CHART,
+  serverModeOf,
+} from '../chart/chartFacts';
+import {
+  ENV_KEY,
+  GatewayEnvKey,
+  MONGO_HOOKS_COLLECTION_KEYS,
+} from '../chart/envKeys';
 import { isSecretEnvKey } from '../chart/secretKeys';
 import { findCredential } from '../model/plainText';
+import { dropUndefined } from './dropUndefined';
 
 /**
  * One env var of a running gateway container, as the backend found it: a literal, or a
@@ -114,8 +124,6 @@ export type GatewaySettings = {
   withheld: string[];
 };
 
-const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';
-
 /**
  * Reads a running gateway's env (and service account, volumes) back into the gateway
  * model's terms. Never returns the value of a credential: Secret-backed credentials become
@@ -141,14 +149,14 @@ export function readGatewaySettings(
   }
 
   /** A readable, non-credential value, or undefined. */
-  const get = (name: string): string | undefined => {
+  const get = (name: GatewayEnvKey): string | undefined => {
     const source = deployed.env[name];
     if (!source) return undefined;
     // Credential keys are never read; REDIS_URL only when it is a literal (then it is an
     // endpoint, or withheld below when it carries a password).
     if (
       isSecretEnvKey(name) &&
-      (name !== 'REDIS_URL' || source.from === 'secret')
+      (name !== ENV_KEY.REDIS_URL || source.from === 'secret')
     )
       return undefined;
     const value = source.value;
@@ -159,63 +167,59 @@ export function readGatewaySettings(
     }
     return value;
   };
-  const has = (name: string) => name in deployed.env;
-  const fromSecret = (name: string) => deployed.env[name]?.from === 'secret';
-  const int = (name: string) => {
+  const has = (name: GatewayEnvKey) => name in deployed.env;
+  const fromSecret = (name: GatewayEnvKey) =>
+    deployed.env[name]?.from === 'secret';
+  const int = (name: GatewayEnvKey) => {
     const v = get(name);
     return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
   };
-  const roleArn = deployed.serviceAccount?.annotations?.[IRSA_ANNOTATION];
+  const roleArn = deployed.serviceAccount?.annotations?.[IRSA_ROLE_ANNOTATION];
 
-  const rawMode = deployed.env.SERVER_MODE?.value ?? '';
-  const modes: Record<string, GatewaySettings['server']['mode']> = {
-    '': 'gateway',
-    all: 'all',
-    mcp: 'mcp',
-  };
-  const mode = Object.hasOwn(modes, rawMode) ? modes[rawMode] : 'invalid';
+  const rawMode = deployed.env[ENV_KEY.SERVER_MODE]?.value ?? '';
+  const mode = serverModeOf(rawMode) ?? 'invalid';
 
   const settings: GatewaySettings = {
     core: {
-      serviceName: get('SERVICE_NAME'),
-      organisationsToSync: get('ORGANISATIONS_TO_SYNC'),
-      requestTimeoutMs: int('REQUEST_TIMEOUT'),
+      serviceName: get(ENV_KEY.SERVICE_NAME),
+      organisationsToSync: get(ENV_KEY.ORGANISATIONS_TO_SYNC),
+      requestTimeoutMs: int(ENV_KEY.REQUEST_TIMEOUT),
     },
     server: {
       mode,
       ...(mode === 'invalid' ? { invalidValue: rawMode } : {}),
       ...(mode === 'all' || mode === 'mcp'
         ? {
-            mcpPort: int('MCP_PORT') ?? PORTKEY_CHART.defaultMcpPort,
-            mcpGatewayBaseUrl: get('MCP_GATEWAY_BASE_URL'),
+            mcpPort: int(ENV_KEY.MCP_PORT) ?? PORTKEY_CHART.defaultMcpPort,
+            mcpGatewayBaseUrl: get(ENV_KEY.MCP_GATEWAY_BASE_URL),
           }
         : {}),
     },
     analytics: readAnalytics(get),
     otel: {
-      enabled: get('OTEL_PUSH_ENABLED') === 'true',
-      endpoint: get('OTEL_ENDPOINT'),
-      resourceAttributes: get('OTEL_RESOURCE_ATTRIBUTES'),
-      protocol: get('OTEL_EXPORTER_OTLP_PROTOCOL'),
-      headersFromSecret: fromSecret('OTEL_EXPORTER_OTLP_HEADERS'),
+      enabled: get(ENV_KEY.OTEL_PUSH_ENABLED) === 'true',
+      endpoint: get(ENV_KEY.OTEL_ENDPOINT),
+      resourceAttributes: get(ENV_KEY.OTEL_RESOURCE_ATTRIBUTES),
+      protocol: get(ENV_KEY.OTEL_EXPORTER_OTLP_PROTOCOL),
+      headersFromSecret: fromSecret(ENV_KEY.OTEL_EXPORTER_OTLP_HEADERS),
     },
     logStore: readLogStore(deployed, get, has, roleArn),
     cache: {
-      store: get('CACHE_STORE'),
-      ...(fromSecret('REDIS_URL') && get('CACHE_STORE') !== 'redis'
+      store: get(ENV_KEY.CACHE_STORE),
+      ...(fromSecret(ENV_KEY.REDIS_URL) && get(ENV_KEY.CACHE_STORE) !== 'redis'
         ? { urlSource: 'secret' as const }
-        : { urlSource: 'literal' as const, url: get('REDIS_URL') }),
-      tls: get('REDIS_TLS_ENABLED') === 'true',
-      clusterMode: get('REDIS_MODE') === 'cluster',
+        : { urlSource: 'literal' as const, url: get(ENV_KEY.REDIS_URL) }),
+      tls: get(ENV_KEY.REDIS_TLS_ENABLED) === 'true',
+      clusterMode: get(ENV_KEY.REDIS_MODE) === 'cluster',
     },
-    bedrock: has('AWS_ASSUME_ROLE_ACCESS_KEY_ID')
-      ? { access: 'access_keys', region: get('AWS_ASSUME_ROLE_REGION') }
+    bedrock: has(ENV_KEY.AWS_ASSUME_ROLE_ACCESS_KEY_ID)
+      ? { access: 'access_keys', region: get(ENV_KEY.AWS_ASSUME_ROLE_REGION) }
       : { access: 'pod_role_or_none' },
     dataService: {
-      enabled: has('DATASERVICE_BASEPATH'),
-      finetunesBucket: get('FINETUNES_BUCKET'),
-      logExportsBucket: get('LOG_EXPORTS_BUCKET'),
-      finetunesRoleArn: get('FINETUNES_AWS_ROLE_ARN'),
+      enabled: has(ENV_KEY.DATASERVICE_BASEPATH),
+      finetunesBucket: get(ENV_KEY.FINETUNES_BUCKET),
+      logExportsBucket: get(ENV_KEY.LOG_EXPORTS_BUCKET),
+      finetunesRoleArn: get(ENV_KEY.FINETUNES_AWS_ROLE_ARN),
     },
     serviceAccount: { name: deployed.serviceAccount?.name, roleArn },
     secretReferences,
@@ -224,75 +228,83 @@ export function readGatewaySettings(
   return dropUndefined(settings);
 }
 
-type Get = (name: string) => string | undefined;
+type Get = (name: GatewayEnvKey) => string | undefined;
 
 function readAnalytics(get: Get): GatewaySettings['analytics'] {
-  const store = get('ANALYTICS_STORE');
+  const store = get(ENV_KEY.ANALYTICS_STORE);
   if (store !== 'clickhouse') return { store };
   return {
     store,
-    endpoint: get('ANALYTICS_STORE_ENDPOINT'),
-    user: get('ANALYTICS_STORE_USER'),
-    logTable: get('ANALYTICS_LOG_TABLE'),
-    feedbackTable: get('ANALYTICS_FEEDBACK_TABLE'),
-    generationHooksTable: get('ANALYTICS_GENERATION_HOOKS_TABLE'),
+    endpoint: get(ENV_KEY.ANALYTICS_STORE_ENDPOINT),
+    user: get(ENV_KEY.ANALYTICS_STORE_USER),
+    logTable: get(ENV_KEY.ANALYTICS_LOG_TABLE),
+    feedbackTable: get(ENV_KEY.ANALYTICS_FEEDBACK_TABLE),
+    generationHooksTable: get(ENV_KEY.ANALYTICS_GENERATION_HOOKS_TABLE),
   };
 }
 
 function readLogStore(
   deployed: DeployedGateway,
   get: Get,
-  has: (n: string) => boolean,
+  has: (n: GatewayEnvKey) => boolean,
   roleArn?: string,
 ): GatewaySettings['logStore'] {
-  const store = get('LOG_STORE');
-  const region = get('LOG_STORE_REGION');
+  const store = get(ENV_KEY.LOG_STORE);
+  const region = get(ENV_KEY.LOG_STORE_REGION);
   switch (store) {
     case 's3':
     case 'gcs':
     case 'wasabi':
-      return { store, region, bucket: get('LOG_STORE_GENERATIONS_BUCKET') };
+      return {
+        store,
+        region,
+        bucket: get(ENV_KEY.LOG_STORE_GENERATIONS_BUCKET),
+      };
     case 'netapp':
     case 's3_custom':
-      return { store, region, basePath: get('LOG_STORE_BASEPATH') };
+      return { store, region, basePath: get(ENV_KEY.LOG_STORE_BASEPATH) };
     case 's3_assume': {
       const base = {
         store,
         region,
-        bucket: get('LOG_STORE_GENERATIONS_BUCKET'),
+        bucket: get(ENV_KEY.LOG_STORE_GENERATIONS_BUCKET),
       };
-      if (has('LOG_STORE_ACCESS_KEY')) {
+      if (has(ENV_KEY.LOG_STORE_ACCESS_KEY)) {
         return {
           ...base,
           auth: 'access_keys',
-          roleArn: get('LOG_STORE_AWS_ROLE_ARN'),
-          externalId: get('LOG_STORE_AWS_EXTERNAL_ID'),
+          roleArn: get(ENV_KEY.LOG_STORE_AWS_ROLE_ARN),
+          externalId: get(ENV_KEY.LOG_STORE_AWS_EXTERNAL_ID),
         };
       }
       // Without keys the SDK uses the pod's identity: IRSA when the account is annotated.
       return roleArn
         ? { ...base, auth: 'irsa' }
-        : { ...base, auth: 'imds', imdsV1: get('AWS_IMDS_V1') === 'true' };
+        : {
+            ...base,
+            auth: 'imds',
+            imdsV1: get(ENV_KEY.AWS_IMDS_V1) === 'true',
+          };
     }
     case 'azure': {
-      const mode = get('AZURE_AUTH_MODE');
+      const mode = get(ENV_KEY.AZURE_AUTH_MODE);
       const base = {
         store,
-        storageAccount: get('AZURE_STORAGE_ACCOUNT'),
-        container: get('AZURE_STORAGE_CONTAINER'),
+        storageAccount: get(ENV_KEY.AZURE_STORAGE_ACCOUNT),
+        container: get(ENV_KEY.AZURE_STORAGE_CONTAINER),
       };
       if (mode === 'managed')
         return {
           ...base,
           auth: 'managed_identity',
-          managedClientId: get('AZURE_MANAGED_CLIENT_ID'),
+          managedClientId: get(ENV_KEY.AZURE_MANAGED_CLIENT_ID),
         };
       if (mode === 'entra') {
         return {
           ...base,
           auth: 'entra',
-          entraClientId: get('AZURE_ENTRA_CLIENT_ID'),
-          entraTenantId: get('AZURE_ENTRA_TENANT_ID'),
+          entraClientId: get(ENV_KEY.AZURE_ENTRA_CLIENT_ID),
+          entraTenantId: get(ENV_KEY.AZURE_ENTRA_TENANT_ID),
         };
       }
       return { ...base, auth: 'storage_key' };
@@ -300,11 +312,11 @@ function readLogStore(
     case 'mongo':
       return {
         store,
-        database: get('MONGO_DATABASE'),
-        collection: get('MONGO_COLLECTION_NAME'),
-        hooksCollection:
-          get('MONGO_GENERATIONS_HOOKS_COLLECTION_NAME') ??
-          get('MONGO_GENERATION_HOOKS_COLLECTION_NAME'),
+        database: get(ENV_KEY.MONGO_DATABASE),
+        collection: get(ENV_KEY.MONGO_COLLECTION_NAME),
+        hooksCollection: MONGO_HOOKS_COLLECTION_KEYS.map(get).find(
+          name => name !== undefined,
+        ),
         pem: readMongoPem(deployed),
       };
     default:
@@ -333,16 +345,4 @@ function readMongoPem(
       key: mount.subPath ?? '',
     };
   return undefined;
-}
-
-function dropUndefined<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(dropUndefined) as T;
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => [k, dropUndefined(v)]),
-    ) as T;
-  }
-  return value;
 }

@@ -1,6 +1,7 @@
 import { PORTKEY_CHART } from '../chart/chartFacts';
 import { GatewayInput } from '../model/gatewayInput';
 import { organisationsToSyncEnv } from '../render/planGatewayEnv';
+import { dropUndefined } from './dropUndefined';
 import { GatewaySettings } from './readGatewaySettings';
 
 /**
@@ -34,7 +35,7 @@ export function settingsFromInput(
   const cacheUrl =
     input.cache.store === 'redis' ? PORTKEY_CHART.inClusterRedisUrl : url;
   // Keys the running gateway would not have are left out, not set to undefined.
-  return {
+  return dropUndefined<ExpectedGatewaySettings>({
     core: {
       serviceName: input.core.serviceName,
       organisationsToSync: organisationsToSyncEnv(input),
@@ -47,13 +48,11 @@ export function settingsFromInput(
     },
     logStore: {
       ...(logStore as GatewaySettings['logStore']),
-      ...((logStore as { auth?: string }).auth === 'imds' ? { imdsV1 } : {}),
-      ...(pem && pem.source !== 'none' ? { pem } : {}),
+      imdsV1:
+        (logStore as { auth?: string }).auth === 'imds' ? imdsV1 : undefined,
+      pem: pem?.source === 'none' ? undefined : pem,
     },
-    cache: {
-      ...(cache as GatewaySettings['cache']),
-      ...(cacheUrl ? { url: cacheUrl } : {}),
-    },
+    cache: { ...(cache as GatewaySettings['cache']), url: cacheUrl },
     bedrock: {
       access:
         input.bedrock.access === 'access_keys'
@@ -66,8 +65,8 @@ export function settingsFromInput(
           enabled: true,
         }
       : { enabled: false },
-    serviceAccount: roleArn ? { roleArn } : {},
-  };
+    serviceAccount: { roleArn },
+  });
 }
 
 /**

@@ -178,6 +178,40 @@ describe('portkey-gateway CLI', () => {
     expect(bad.stdout).not.toContain('wJalrXUtnFEMI');
   });
 
+  it('check passes a hand-written existing-Secret values file that leaves defaults null, and fails only when SERVER_MODE is left null', async () => {
+    const lines = [
+      'serviceAccount: { create: true }',
+      'imageCredentials: []',
+      'environment:',
+      '  create: false',
+      '  existingSecret: team-a-secrets',
+      '  secretKeys: [PORTKEY_CLIENT_AUTH, LOG_STORE_ACCESS_KEY, LOG_STORE_SECRET_KEY]',
+      '  data:',
+      '    ORGANISATIONS_TO_SYNC: org-1',
+      '    ANALYTICS_STORE: control_plane',
+      '    CACHE_STORE: redis',
+      '    LOG_STORE: s3',
+      '    LOG_STORE_REGION: us-east-1',
+      '    LOG_STORE_GENERATIONS_BUCKET: acme-logs',
+    ];
+    dir.addContent({
+      'working.yaml': [...lines, '    SERVER_MODE: ""'].join('\n'),
+      'no-server-mode.yaml': lines.join('\n'),
+    });
+    const working = await cli('check', join(dir.path, 'working.yaml'));
+    expect(working.code).toBe(0);
+    expect(working.stdout).toContain('0 error(s)');
+    expect(working.stdout).toMatch(
+      /warning: environment\.data leaves .*MONGO_DATABASE.* at their null defaults: the gateway gets an empty value for each/,
+    );
+
+    const broken = await cli('check', join(dir.path, 'no-server-mode.yaml'));
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(
+      'error: environment.data.SERVER_MODE is left at its null default',
+    );
+  });
+
   it('check fails on a file that is not YAML, and usage errors exit 2', async () => {
     dir.addContent({ 'broken.yaml': 'environment: [unclosed' });
     const broken = await cli('check', join(dir.path, 'broken.yaml'));

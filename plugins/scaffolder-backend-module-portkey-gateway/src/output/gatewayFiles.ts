@@ -1,6 +1,5 @@
 import {
   buildPullRequest,
-  describeSecretKeys,
   formatGatewayInputErrors,
   GatewayPullRequest,
   RenderedGateway,
@@ -78,7 +77,7 @@ export function gatewayFiles(
     valuesPath,
     catalogInfoPath,
     pullRequest,
-    secretKeys: describeSecretKeys(rendered.plan).map(k => k.key),
+    secretKeys: rendered.secretKeys.map(k => k.key),
     files: {
       [valuesPath]: rendered.files['values.yaml'],
       [catalogInfoPath]: rendered.files['catalog-info.yaml'],
