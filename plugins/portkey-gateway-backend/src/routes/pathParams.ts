@@ -1,55 +1,51 @@
 import { InputError } from '@backstage/errors';
+import {
+  KUBERNETES_NAME_RULES,
+  nameProblem,
+  NameRule,
+} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import type { Request } from 'express';
 
-// What each path parameter may be, checked before it reaches a Kubernetes URL or the catalog.
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN =
-  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-type Rule = { test: (value: string) => boolean; says: string };
+// What each path parameter may be, checked before it reaches a Kubernetes URL or the catalog:
+// Kubernetes names by the same rules as the gateway model's, entity references as the catalog
+// allows them.
+const ENTITY_PART = /^[a-zA-Z0-9][-a-zA-Z0-9._]*$/;
 
 const RULES = {
-  cluster: {
-    test: v => v.length <= 253 && /^[^\s/]+$/.test(v),
-    says: 'a configured cluster name (at most 253 characters, no spaces)',
-  },
-  namespace: {
-    test: v => v.length <= 63 && DNS_LABEL.test(v),
-    says: 'a Kubernetes namespace (at most 63 lowercase letters, digits and "-")',
-  },
-  release: {
-    test: v => v.length <= 53 && DNS_LABEL.test(v),
-    says: 'a Helm release name (at most 53 lowercase letters, digits and "-")',
-  },
-  pod: {
-    test: v => v.length <= 253 && DNS_SUBDOMAIN.test(v),
-    says: 'a pod name (lowercase letters, digits, "-" and ".")',
-  },
-  // Catalog entity references: kind, namespace and name as the catalog allows them.
+  cluster: KUBERNETES_NAME_RULES.cluster,
+  namespace: KUBERNETES_NAME_RULES.namespace,
+  release: KUBERNETES_NAME_RULES.helmRelease,
+  pod: KUBERNETES_NAME_RULES.object,
   entityKind: {
-    test: v => v.length <= 63 && /^[a-zA-Z][a-zA-Z0-9]*$/.test(v),
-    says: 'an entity kind (letters and digits)',
+    maxLength: 63,
+    pattern: /^[a-zA-Z][a-zA-Z0-9]*$/,
+    shape: 'an entity kind: letters and digits',
   },
   entityNamespace: {
-    test: v => v.length <= 63 && /^[a-zA-Z0-9]([-a-zA-Z0-9._]*)$/.test(v),
-    says: 'an entity namespace (letters, digits, "-", "_" and ".")',
+    maxLength: 63,
+    pattern: ENTITY_PART,
+    shape: 'an entity namespace: letters, digits, "-", "_" and "."',
   },
   entityName: {
-    test: v => v.length <= 63 && /^[a-zA-Z0-9]([-a-zA-Z0-9._]*)$/.test(v),
-    says: 'an entity name (at most 63 letters, digits, "-", "_" and ".")',
+    maxLength: 63,
+    pattern: ENTITY_PART,
+    shape: 'an entity name: letters, digits, "-", "_" and "."',
   },
-} satisfies Record<string, Rule>;
+} satisfies Record<string, NameRule>;
 
 export type PathParam = keyof typeof RULES;
 
 function check(name: string, value: unknown, rule: PathParam): string {
-  const { test, says } = RULES[rule];
-  if (typeof value !== 'string' || !value || !test(value)) {
+  const problem =
+    typeof value === 'string' && value
+      ? nameProblem(RULES[rule], value)
+      : `must be ${RULES[rule].shape}`;
+  if (problem) {
     throw new InputError(
-      `${name} must be ${says}, got "${String(value).slice(0, 64)}"`,
+      `${name} ${problem}, got "${String(value).slice(0, 64)}"`,
     );
   }
-  return value;
+  return value as string;
 }
 
 /** A path parameter, refused with a 400 naming it and what it allows. */

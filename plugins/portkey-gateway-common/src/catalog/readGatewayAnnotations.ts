@@ -1,5 +1,10 @@
-import { z } from 'zod';
-import { helmReleaseName, namespaceName } from '../model/kubernetesNames';
+import type { z } from 'zod';
+import { KUBERNETES_NAME_RULES } from '../model/kubernetesNameRules';
+import {
+  helmReleaseName,
+  namespaceName,
+  ruledName,
+} from '../model/kubernetesNames';
 import { PORTKEY_GATEWAY_ANNOTATIONS } from './annotations';
 
 /**
@@ -23,12 +28,6 @@ export type GatewayAnnotationProblem = {
   annotation: string;
   message: string;
 };
-
-/** Any cluster name the portal's config may hold: checked against the configured ones later. */
-const CLUSTER_NAME = z
-  .string()
-  .max(253, { error: 'must be at most 253 characters' })
-  .regex(/^[^\s/]+$/, { error: 'must not contain spaces or "/"' });
 
 /** The part of a catalog entity this reads (any Entity fits). */
 type Annotated = { metadata: { annotations?: Record<string, string> } };
@@ -103,7 +102,7 @@ export function readGatewayAnnotations(
   );
   const cluster = read(
     PORTKEY_GATEWAY_ANNOTATIONS.cluster,
-    CLUSTER_NAME,
+    ruledName(KUBERNETES_NAME_RULES.cluster),
     'cluster name configured in the portal',
     false,
   );
