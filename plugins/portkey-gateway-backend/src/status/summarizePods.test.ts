@@ -7,13 +7,124 @@ function deployment(
   generation = 1,
 ): V1Deployment {
   return {
-    metadata: { name: 'd', generation },
+    metadata: { name: 'gw', generation },
     spec: {
       replicas,
       selector: {},
       template: {},
     },
     status: { observedGeneration: 1, ...status },
+  };
+}
+
+/**
+ * The conditions Kubernetes 1.20's deployment controller writes (pkg/controller/deployment:
+ * reasons and messages as there), for the ReplicaSet gw-new.
+ */
+const conditions = {
+  available: {
+    type: 'Available',
+    status: 'True',
+    reason: 'MinimumReplicasAvailable',
+    message: 'Deployment has minimum availability.',
+  },
+  unavailable: {
+    type: 'Available',
+    status: 'False',
+    reason: 'MinimumReplicasUnavailable',
+    message: 'Deployment does not have minimum availability.',
+  },
+  created: {
+    type: 'Progressing',
+    status: 'True',
+    reason: 'NewReplicaSetCreated',
+    message: 'Created new replica set "gw-new"',
+  },
+  found: {
+    type: 'Progressing',
+    status: 'True',
+    reason: 'FoundNewReplicaSet',
+    message: 'Found new replica set "gw-new"',
+  },
+  updated: {
+    type: 'Progressing',
+    status: 'True',
+    reason: 'ReplicaSetUpdated',
+    message: 'ReplicaSet "gw-new" is progressing.',
+  },
+  done: {
+    type: 'Progressing',
+    status: 'True',
+    reason: 'NewReplicaSetAvailable',
+    message: 'ReplicaSet "gw-new" has successfully progressed.',
+  },
+  timedOut: {
+    type: 'Progressing',
+    status: 'False',
+    reason: 'ProgressDeadlineExceeded',
+    message: 'ReplicaSet "gw-new" has timed out progressing.',
+  },
+  replicaFailure: {
+    type: 'ReplicaFailure',
+    status: 'True',
+    reason: 'FailedCreate',
+    message: 'pods "gw-new-x" is forbidden: exceeded quota: compute',
+  },
+};
+
+/** A pod of ReplicaSet `gw-<replicaSet>`, its gateway container waiting for `reason`. */
+function rsPod(
+  name: string,
+  replicaSet: string,
+  waiting?: string,
+  createdAt = '2026-01-01T00:00:00Z',
+): V1Pod {
+  return {
+    metadata: {
+      name,
+      creationTimestamp: new Date(createdAt),
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: `gw-${replicaSet}`,
+          uid: replicaSet,
+          controller: true,
+        },
+      ],
+    },
+    spec: { containers: [{ name: 'gateway' }] },
+    status: {
+      phase: 'Pending',
+      containerStatuses: [
+        {
+          name: 'gateway',
+          image: 'i',
+          imageID: '',
+          ready: false,
+          restartCount: 0,
+          state: { waiting: { reason: waiting ?? 'ContainerCreating' } },
+        },
+      ],
+    },
+  };
+}
+
+/** A pod not yet scheduled (no container statuses yet). */
+function unscheduledPod(name: string, replicaSet: string): V1Pod {
+  return {
+    ...rsPod(name, replicaSet),
+    status: {
+      phase: 'Pending',
+      conditions: [
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          reason: 'Unschedulable',
+          message: '0/3 nodes are available: 3 Insufficient cpu.',
+        },
+      ],
+    },
   };
 }
 
@@ -24,85 +135,221 @@ describe('rolloutOf', () => {
     readyReplicas: 2,
     availableReplicas: 2,
   };
+  /** A fresh Deployment seconds after creation: no pod is available yet. */
+  const fresh = {
+    replicas: 2,
+    updatedReplicas: 2,
+    unavailableReplicas: 2,
+  };
 
   it('is complete when every desired replica is updated and available', () => {
-    expect(rolloutOf(deployment(full))).toEqual({ rollout: 'complete' });
+    expect(
+      rolloutOf(
+        deployment({
+          ...full,
+          conditions: [conditions.available, conditions.done],
+        }),
+      ),
+    ).toEqual({ rollout: 'complete' });
     expect(rolloutOf(deployment({ observedGeneration: 1 }, 0)).rollout).toBe(
       'complete',
     );
   });
 
-  it('is progressing during a rollout or before the controller saw the change', () => {
+  it('is progressing for a fresh Deployment whose pods are being created or scheduled', () => {
+    expect(
+      rolloutOf(
+        deployment({
+          conditions: [conditions.unavailable, conditions.created],
+        }),
+      ),
+    ).toEqual({
+      rollout: 'progressing',
+      rolloutMessage: 'Created new replica set "gw-new"',
+    });
+    expect(
+      rolloutOf(
+        deployment({
+          ...fresh,
+          conditions: [conditions.unavailable, conditions.updated],
+        }),
+        [rsPod('gw-new-a', 'new'), unscheduledPod('gw-new-b', 'new')],
+      ),
+    ).toEqual({
+      rollout: 'progressing',
+      rolloutMessage: 'ReplicaSet "gw-new" is progressing.',
+    });
+    // The controller restarted and found the ReplicaSet it had made.
+    expect(
+      rolloutOf(
+        deployment({
+          ...fresh,
+          conditions: [conditions.unavailable, conditions.found],
+        }),
+        [rsPod('gw-new-a', 'new')],
+      ).rollout,
+    ).toBe('progressing');
+  });
+
+  it('is progressing while a new version rolls out, or before the controller saw the change', () => {
     expect(
       rolloutOf(
         deployment({
           ...full,
           replicas: 3,
           updatedReplicas: 1,
-          conditions: [
-            {
-              type: 'Progressing',
-              status: 'True',
-              reason: 'ReplicaSetUpdated',
-              message: 'ReplicaSet "d-2" is progressing.',
-            },
-          ],
+          conditions: [conditions.available, conditions.updated],
         }),
       ),
     ).toEqual({
       rollout: 'progressing',
-      rolloutMessage: 'ReplicaSet "d-2" is progressing.',
+      rolloutMessage: 'ReplicaSet "gw-new" is progressing.',
     });
     expect(rolloutOf(deployment(full, 2, 2)).rollout).toBe('progressing');
   });
 
-  it('is degraded past the progress deadline, on a replica failure, or without minimum availability', () => {
+  it('is degraded, naming the pod, when a new pod is stuck in a state waiting will not fix', () => {
+    for (const reason of [
+      'CrashLoopBackOff',
+      'ImagePullBackOff',
+      'ErrImagePull',
+      'InvalidImageName',
+      'CreateContainerConfigError',
+      'CreateContainerError',
+      'RunContainerError',
+    ]) {
+      expect(
+        rolloutOf(
+          deployment({
+            ...fresh,
+            conditions: [conditions.unavailable, conditions.updated],
+          }),
+          [rsPod('gw-new-a', 'new'), rsPod('gw-new-b', 'new', reason)],
+        ),
+      ).toEqual({
+        rollout: 'degraded',
+        rolloutMessage: `Pod gw-new-b of the new version is stuck: container "gateway" is ${reason}.`,
+      });
+    }
+    // An init container counts too, and more stuck pods are counted.
+    const init = rsPod('gw-new-a', 'new');
+    init.status!.initContainerStatuses = [
+      {
+        name: 'wait-for-db',
+        image: 'i',
+        imageID: '',
+        ready: false,
+        restartCount: 4,
+        state: { waiting: { reason: 'CrashLoopBackOff' } },
+      },
+    ];
     expect(
       rolloutOf(
         deployment({
-          ...full,
-          conditions: [
-            {
-              type: 'Progressing',
-              status: 'False',
-              reason: 'ProgressDeadlineExceeded',
-              message: 'timed out',
-            },
-          ],
+          ...fresh,
+          conditions: [conditions.unavailable, conditions.updated],
         }),
-      ),
-    ).toEqual({ rollout: 'degraded', rolloutMessage: 'timed out' });
+        [
+          init,
+          rsPod('gw-new-b', 'new', 'ImagePullBackOff'),
+          rsPod('gw-new-c', 'new', 'ImagePullBackOff'),
+        ],
+      ).rolloutMessage,
+    ).toBe(
+      'Pod gw-new-a of the new version is stuck: container "wait-for-db" is CrashLoopBackOff (2 more new pods stuck too).',
+    );
+  });
+
+  it("is progressing when only the old version's pods are stuck (a fix rolling out)", () => {
     expect(
       rolloutOf(
         deployment({
-          ...full,
-          conditions: [
-            {
-              type: 'ReplicaFailure',
-              status: 'True',
-              reason: 'FailedCreate',
-              message: 'exceeded quota',
-            },
-          ],
+          replicas: 3,
+          updatedReplicas: 1,
+          conditions: [conditions.unavailable, conditions.updated],
         }),
-      ),
-    ).toEqual({ rollout: 'degraded', rolloutMessage: 'exceeded quota' });
-    expect(
-      rolloutOf(
-        deployment({
-          ...full,
-          availableReplicas: 0,
-          conditions: [
-            {
-              type: 'Available',
-              status: 'False',
-              reason: 'MinimumReplicasUnavailable',
-              message: 'Deployment does not have minimum availability.',
-            },
-          ],
-        }),
+        [
+          rsPod('gw-old-a', 'old', 'CrashLoopBackOff'),
+          rsPod('gw-old-b', 'old', 'CrashLoopBackOff'),
+          rsPod('gw-new-a', 'new'),
+        ],
       ).rollout,
-    ).toBe('degraded');
+    ).toBe('progressing');
+    // Without a ReplicaSet in the message, the newest pod's ReplicaSet is the new one.
+    const withoutName = [
+      rsPod('gw-old-a', 'old', 'CrashLoopBackOff', '2026-01-01T00:00:00Z'),
+      rsPod('gw-new-a', 'new', undefined, '2026-01-02T00:00:00Z'),
+    ];
+    const progressing = {
+      type: 'Progressing',
+      status: 'True',
+      reason: 'ReplicaSetUpdated',
+    };
+    expect(
+      rolloutOf(
+        deployment({
+          replicas: 2,
+          updatedReplicas: 1,
+          conditions: [progressing],
+        }),
+        withoutName,
+      ).rollout,
+    ).toBe('progressing');
+    expect(
+      rolloutOf(
+        deployment({
+          replicas: 2,
+          updatedReplicas: 1,
+          conditions: [progressing],
+        }),
+        [...withoutName, rsPod('gw-new-b', 'new', 'ErrImagePull')],
+      ).rolloutMessage,
+    ).toMatch(/^Pod gw-new-b of the new version is stuck/);
+  });
+
+  it('is degraded past the progress deadline, on a replica failure, or when a finished rollout lost minimum availability', () => {
+    expect(
+      rolloutOf(
+        deployment({
+          ...fresh,
+          conditions: [conditions.unavailable, conditions.timedOut],
+        }),
+      ),
+    ).toEqual({
+      rollout: 'degraded',
+      rolloutMessage: 'ReplicaSet "gw-new" has timed out progressing.',
+    });
+    expect(
+      rolloutOf(
+        deployment({
+          replicas: 1,
+          updatedReplicas: 1,
+          conditions: [
+            conditions.unavailable,
+            conditions.updated,
+            conditions.replicaFailure,
+          ],
+        }),
+      ),
+    ).toEqual({
+      rollout: 'degraded',
+      rolloutMessage: 'pods "gw-new-x" is forbidden: exceeded quota: compute',
+    });
+    expect(
+      rolloutOf(
+        deployment({
+          ...full,
+          readyReplicas: 0,
+          availableReplicas: 0,
+          unavailableReplicas: 2,
+          conditions: [conditions.unavailable, conditions.done],
+        }),
+        [rsPod('gw-new-a', 'new'), rsPod('gw-new-b', 'new')],
+      ),
+    ).toEqual({
+      rollout: 'degraded',
+      rolloutMessage: 'Deployment does not have minimum availability.',
+    });
   });
 });
 

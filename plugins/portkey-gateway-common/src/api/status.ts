@@ -75,11 +75,21 @@ export type GatewayWarningEvent = {
 };
 
 /**
- * Rollout state of a Deployment, from its conditions and replica counts.
- * `complete`: every desired replica updated and available; `progressing`: a rollout or
- * scale-up is under way; `degraded`: the rollout exceeded its progress deadline, a replica
- * set could not be created, or the Deployment lacks minimum availability; `missing`: pods
- * exist but no Deployment was found.
+ * Rollout state of a Deployment, from its conditions, replica counts and new pods.
+ *
+ * - `complete`: every desired replica is updated and available.
+ * - `progressing`: a rollout or scale-up is under way and may still finish by itself: new
+ *   pods are being scheduled, created or started. A fresh Deployment is progressing even
+ *   though it lacks minimum availability (`Available=False`) until its pods are ready.
+ * - `degraded`: waiting will not fix it. The rollout exceeded its progress deadline
+ *   (`ProgressDeadlineExceeded`); pods cannot be created (`ReplicaFailure`); a pod of the new
+ *   ReplicaSet is stuck in `CrashLoopBackOff`, `ImagePullBackOff`, `ErrImagePull`,
+ *   `ErrImageNeverPull`, `InvalidImageName`, `CreateContainerConfigError`,
+ *   `CreateContainerError` or `RunContainerError` (even inside the progress deadline;
+ *   `rolloutMessage` names the pod, the container and the reason); or the rollout had
+ *   finished and the Deployment lost minimum availability since. Pods of the old version
+ *   failing while a new one rolls out do not make it degraded.
+ * - `missing`: pods exist but no Deployment was found.
  *
  * @public
  */
@@ -105,7 +115,10 @@ export type GatewayWorkloadStatus = {
     updated: number;
   };
   rollout: GatewayRolloutState;
-  /** Condition message explaining a `degraded` or `progressing` state. */
+  /**
+   * Why the rollout is `degraded` or `progressing`: the Deployment condition's message, or
+   * which new pod is stuck and why.
+   */
   rolloutMessage?: string;
   pods: GatewayPodStatus[];
   warnings: GatewayWarningEvent[];
