@@ -568,9 +568,12 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
           },
         ],
       });
-      expect(pull.hints).toHaveLength(1);
-      expect(pull.hints[0].reason).toBe('ImagePullBackOff');
-      expect(pull.hints[0].message).toContain(`"${PULL_SECRET}"`);
+      // Container causes are shown on the container, not repeated on the pod.
+      expect(pull.hints).toEqual([]);
+      const pullHints = pull.containers[0].hints;
+      expect(pullHints).toHaveLength(1);
+      expect(pullHints[0].reason).toBe('ImagePullBackOff');
+      expect(pullHints[0].message).toContain(`"${PULL_SECRET}"`);
       expect(oom).toMatchObject({
         phase: 'Running',
         ready: false,
@@ -585,12 +588,14 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
           },
         ],
       });
-      expect(oom.hints.map(h => h.reason)).toEqual([
+      expect(oom.hints).toEqual([]);
+      const oomHints = oom.containers[0].hints;
+      expect(oomHints.map(h => h.reason)).toEqual([
         'CrashLoopBackOff',
         'OOMKilled',
       ]);
-      expect(oom.hints[0].message).toMatch(/previous container's logs/);
-      expect(oom.hints[1].message).toMatch(/memory limit/);
+      expect(oomHints[0].message).toMatch(/previous container's logs/);
+      expect(oomHints[1].message).toMatch(/memory limit/);
 
       // Warning events of the Deployment and its pods only; no Normal events, nothing unrelated.
       expect(
@@ -607,7 +612,8 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
       expect(byReason.Unhealthy.hint?.message).toMatch(
         /GET \/v1\/health on its gateway port \(8787\)/,
       );
-      expect(byReason.Failed.hint?.message).toContain(PULL_SECRET);
+      // The pull failure's hint is already on the pod's container: the event does not repeat it.
+      expect(byReason.Failed.hint).toBeUndefined();
       expect(byReason.ProgressDeadlineExceeded.hint).toBeDefined();
       expect(typeof byReason.Failed.lastSeen).toBe('string');
 
@@ -642,9 +648,11 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
       });
       expect(gateway.redis!.pods[0].node).toBeUndefined();
       expect(gateway.redis!.pods[0].hints[0].reason).toBe('FailedScheduling');
-      expect(gateway.redis!.warnings[0].hint?.message).toMatch(
+      expect(gateway.redis!.pods[0].hints[0].message).toMatch(
         /No node can run/,
       );
+      // The pod shows that hint already.
+      expect(gateway.redis!.warnings[0].hint).toBeUndefined();
 
       // The second release: its own Deployment and pod, no data service or Redis.
       const other = answer.items[0];

@@ -405,15 +405,122 @@ describe('summarizePod', () => {
         { name: 'wait-for-db', state: 'terminated', reason: 'Error' },
       ],
     });
+    // Each hint once, where it belongs: the pod's causes on the pod, the container's on it.
     expect(summary.hints.map(h => h.reason)).toEqual([
       'Evicted',
-      'Error',
       'FailedScheduling',
     ]);
+    expect(summary.containers[0].hints.map(h => h.reason)).toEqual(['Error']);
+  });
+
+  it("shows a crashing container's hints on the container only", () => {
+    const summary = summarizePod(crashingPod('p'));
+    expect(summary.containers[0].hints.map(h => h.reason)).toEqual([
+      'CrashLoopBackOff',
+      'OOMKilled',
+    ]);
+    expect(summary.hints).toEqual([]);
   });
 });
 
+/** A running pod whose gateway container keeps being OOM-killed. */
+function crashingPod(name: string): V1Pod {
+  return {
+    metadata: { name },
+    spec: {
+      imagePullSecrets: [{ name: 'regcred' }],
+      containers: [{ name: 'gateway' }],
+    },
+    status: {
+      phase: 'Running',
+      containerStatuses: [
+        {
+          name: 'gateway',
+          image: 'i',
+          imageID: '',
+          ready: false,
+          restartCount: 5,
+          state: { waiting: { reason: 'CrashLoopBackOff' } },
+          lastState: { terminated: { reason: 'OOMKilled', exitCode: 137 } },
+        },
+      ],
+    },
+  };
+}
+
 describe('summarizeWorkload', () => {
+  it("drops an event's hint that the pod it is about already shows, keeps the event", () => {
+    const event = (object: string, reason: string, message: string) => ({
+      metadata: {},
+      involvedObject: { kind: 'Pod', name: object },
+      reason,
+      message,
+    });
+    const unscheduled: V1Pod = {
+      metadata: { name: 'gw-pending' },
+      spec: { containers: [{ name: 'gateway' }] },
+      status: {
+        phase: 'Pending',
+        conditions: [
+          {
+            type: 'PodScheduled',
+            status: 'False',
+            reason: 'Unschedulable',
+            message: '0/3 nodes are available',
+          },
+        ],
+      },
+    };
+    const workload = summarizeWorkload({
+      name: 'gw',
+      pods: [crashingPod('gw-crash'), unscheduled],
+      events: [
+        event('gw-crash', 'BackOff', 'Back-off restarting failed container'),
+        event('gw-pending', 'FailedScheduling', '0/3 nodes are available'),
+        // A hint neither pod shows stays on its event.
+        event('gw-crash', 'Unhealthy', 'Liveness probe failed: timeout'),
+        // The same cause on a pod that does not show it: the event keeps its hint.
+        event('gw-pending', 'BackOff', 'Back-off restarting failed container'),
+      ],
+    });
+    const hints = Object.fromEntries(
+      workload.warnings.map(w => [
+        `${w.object} ${w.reason}`,
+        w.hint?.reason ?? null,
+      ]),
+    );
+    expect(hints).toEqual({
+      'Pod/gw-crash BackOff': null,
+      'Pod/gw-pending FailedScheduling': null,
+      'Pod/gw-crash Unhealthy': 'Unhealthy',
+      'Pod/gw-pending BackOff': 'CrashLoopBackOff',
+    });
+  });
+
+  it('explains a pod event with the pull secrets of that pod', () => {
+    const pulling = (name: string, secret: string): V1Pod => ({
+      metadata: { name },
+      spec: {
+        imagePullSecrets: [{ name: secret }],
+        containers: [{ name: 'gateway' }],
+      },
+      status: { phase: 'Pending' },
+    });
+    const workload = summarizeWorkload({
+      name: 'gw',
+      pods: [pulling('gw-a', 'first'), pulling('gw-b', 'second')],
+      events: [
+        {
+          metadata: {},
+          involvedObject: { kind: 'Pod', name: 'gw-b' },
+          reason: 'Failed',
+          message: 'Failed to pull image "i": unauthorized',
+        },
+      ],
+    });
+    expect(workload.warnings[0].hint?.message).toContain('"second"');
+  });
+
   it('reports pods without a Deployment as rollout "missing"', () => {
     const pod: V1Pod = {
       metadata: { name: 'p' },

@@ -134,9 +134,9 @@ export function summarizePod(pod: V1Pod): GatewayPodStatus {
     createdAt: isoDate(pod.metadata?.creationTimestamp),
     node: pod.spec?.nodeName,
     containers,
+    // Only causes of the pod itself: container hints are shown on their container.
     hints: uniqueHints([
       hintFor(pod.status?.reason, pod.status?.message, context),
-      ...containers.flatMap(c => c.hints),
       unscheduled?.reason === 'Unschedulable'
         ? hintFor('FailedScheduling', unscheduled.message, context)
         : undefined,
@@ -144,13 +144,19 @@ export function summarizePod(pod: V1Pod): GatewayPodStatus {
   };
 }
 
+/**
+ * `shownHints`: the hint messages already shown on the object the event is about (a pod and
+ * its containers); the event does not repeat them.
+ */
 export function summarizeEvent(
   event: CoreV1Event,
   context: HintContext,
+  shownHints: ReadonlySet<string> = new Set(),
 ): GatewayWarningEvent {
   const reason = event.reason ?? '';
   const message = event.message ?? '';
-  const hint = hintFor(reason, message, context);
+  const found = hintFor(reason, message, context);
+  const hint = found && !shownHints.has(found.message) ? found : undefined;
   return {
     object: `${event.involvedObject.kind}/${event.involvedObject.name}`,
     reason,
@@ -320,6 +326,20 @@ function mainImage(
   )?.image;
 }
 
+/** The hint messages each pod shows (its own and its containers'), by pod name. */
+function hintsShownByPod(pods: GatewayPodStatus[]): Map<string, Set<string>> {
+  return new Map(
+    pods.map(pod => [
+      pod.name,
+      new Set(
+        [...pod.hints, ...pod.containers.flatMap(c => c.hints)].map(
+          h => h.message,
+        ),
+      ),
+    ]),
+  );
+}
+
 /**
  * A Deployment (or, when only pods were found, its pods) with its pods and Warning events.
  * `events` are those of the namespace; those about the Deployment, its ReplicaSets and the
@@ -334,7 +354,7 @@ export function summarizeWorkload(options: {
   maxEvents?: number;
 }): GatewayWorkloadStatus {
   const { name, deployment, pods, events, container } = options;
-  const podNames = new Set(pods.map(p => p.metadata?.name));
+  const podsByName = new Map(pods.map(p => [p.metadata?.name ?? '', p]));
   // Without pods, the pod template names the pull secrets and ports.
   const template = deployment?.spec?.template?.spec;
   const context = hintContextOf(
@@ -343,10 +363,11 @@ export function summarizeWorkload(options: {
   const podSummaries = pods
     .map(summarizePod)
     .sort((a, b) => a.name.localeCompare(b.name));
+  const hintsShown = hintsShownByPod(podSummaries);
   const warnings = events
     .filter(e => {
       const { kind, name: object } = e.involvedObject;
-      if (kind === 'Pod') return podNames.has(object);
+      if (kind === 'Pod') return podsByName.has(object ?? '');
       if (kind === 'Deployment') return object === name;
       // ReplicaSets are <deployment>-<pod-template-hash>.
       if (kind === 'ReplicaSet')
@@ -357,7 +378,16 @@ export function summarizeWorkload(options: {
         );
       return false;
     })
-    .map(e => summarizeEvent(e, context))
+    .map(e => {
+      // A pod's event is explained with that pod's pull secrets and ports.
+      const pod =
+        e.involvedObject.kind === 'Pod' ? e.involvedObject.name ?? '' : '';
+      return summarizeEvent(
+        e,
+        pod ? hintContextOf(podsByName.get(pod)) : context,
+        hintsShown.get(pod),
+      );
+    })
     .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''))
     .slice(0, options.maxEvents ?? 20);
   const status = deployment?.status;

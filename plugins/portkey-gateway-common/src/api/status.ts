@@ -34,6 +34,7 @@ export type GatewayContainerStatus = {
   /** Why the previous run of the container ended, e.g. `OOMKilled`, `Error`. */
   lastTerminationReason?: string;
   lastTerminationExitCode?: number;
+  /** Hints for the container's waiting or termination reasons (shown here, not on the pod). */
   hints: GatewayHint[];
 };
 
@@ -55,6 +56,10 @@ export type GatewayPodStatus = {
   createdAt?: string;
   node?: string;
   containers: GatewayContainerStatus[];
+  /**
+   * Hints for causes of the pod itself: its reason (e.g. `Evicted`) or that it cannot be
+   * scheduled. A container's hints are on that container only, never repeated here.
+   */
   hints: GatewayHint[];
 };
 
@@ -71,6 +76,11 @@ export type GatewayWarningEvent = {
   count: number;
   /** ISO 8601, the last time it was seen. */
   lastSeen?: string;
+  /**
+   * A hint for the event's reason, unless the pod it is about (or one of its containers)
+   * already shows the same hint: e.g. `BackOff` "Back-off restarting failed container" beside
+   * a container in `CrashLoopBackOff` has none.
+   */
   hint?: GatewayHint;
 };
 
