@@ -35,6 +35,13 @@ const CHART_LABELS = {
 };
 const IMAGE = 'portkeyai/gateway_enterprise:2.13.0';
 const PULL_SECRET = 'portkeyenterpriseregistrycredentials';
+/** The Available condition the deployment controller writes while pods are not available. */
+const MINIMUM_REPLICAS_UNAVAILABLE = {
+  type: 'Available',
+  status: 'False',
+  reason: 'MinimumReplicasUnavailable',
+  message: 'Deployment does not have minimum availability.',
+};
 
 /** Reads the API server as the service does, recording each request's path. */
 function countingKubeGet() {
@@ -252,12 +259,7 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
           availableReplicas: 1,
           unavailableReplicas: 2,
           conditions: [
-            {
-              type: 'Available',
-              status: 'False',
-              reason: 'MinimumReplicasUnavailable',
-              message: 'Deployment does not have minimum availability.',
-            },
+            MINIMUM_REPLICAS_UNAVAILABLE,
             {
               type: 'Progressing',
               status: 'False',
@@ -737,12 +739,7 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
           updatedReplicas: 3,
           unavailableReplicas: 3,
           conditions: [
-            {
-              type: 'Available',
-              status: 'False',
-              reason: 'MinimumReplicasUnavailable',
-              message: 'Deployment does not have minimum availability.',
-            },
+            MINIMUM_REPLICAS_UNAVAILABLE,
             {
               type: 'Progressing',
               status: 'True',

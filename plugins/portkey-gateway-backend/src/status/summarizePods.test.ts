@@ -280,30 +280,19 @@ describe('rolloutOf', () => {
       rsPod('gw-old-a', 'old', 'CrashLoopBackOff', '2026-01-01T00:00:00Z'),
       rsPod('gw-new-a', 'new', undefined, '2026-01-02T00:00:00Z'),
     ];
-    const progressing = {
-      type: 'Progressing',
-      status: 'True',
-      reason: 'ReplicaSetUpdated',
-    };
+    const unnamed = deployment({
+      replicas: 2,
+      updatedReplicas: 1,
+      conditions: [
+        { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated' },
+      ],
+    });
+    expect(rolloutOf(unnamed, withoutName).rollout).toBe('progressing');
     expect(
-      rolloutOf(
-        deployment({
-          replicas: 2,
-          updatedReplicas: 1,
-          conditions: [progressing],
-        }),
-        withoutName,
-      ).rollout,
-    ).toBe('progressing');
-    expect(
-      rolloutOf(
-        deployment({
-          replicas: 2,
-          updatedReplicas: 1,
-          conditions: [progressing],
-        }),
-        [...withoutName, rsPod('gw-new-b', 'new', 'ErrImagePull')],
-      ).rolloutMessage,
+      rolloutOf(unnamed, [
+        ...withoutName,
+        rsPod('gw-new-b', 'new', 'ErrImagePull'),
+      ]).rolloutMessage,
     ).toMatch(/^Pod gw-new-b of the new version is stuck/);
   });
 
@@ -456,27 +445,16 @@ describe('summarizeWorkload', () => {
       reason,
       message,
     });
-    const unscheduled: V1Pod = {
-      metadata: { name: 'gw-pending' },
-      spec: { containers: [{ name: 'gateway' }] },
-      status: {
-        phase: 'Pending',
-        conditions: [
-          {
-            type: 'PodScheduled',
-            status: 'False',
-            reason: 'Unschedulable',
-            message: '0/3 nodes are available',
-          },
-        ],
-      },
-    };
     const workload = summarizeWorkload({
       name: 'gw',
-      pods: [crashingPod('gw-crash'), unscheduled],
+      pods: [crashingPod('gw-crash'), unscheduledPod('gw-pending', 'new')],
       events: [
         event('gw-crash', 'BackOff', 'Back-off restarting failed container'),
-        event('gw-pending', 'FailedScheduling', '0/3 nodes are available'),
+        event(
+          'gw-pending',
+          'FailedScheduling',
+          '0/3 nodes are available: 3 Insufficient cpu.',
+        ),
         // A hint neither pod shows stays on its event.
         event('gw-crash', 'Unhealthy', 'Liveness probe failed: timeout'),
         // The same cause on a pod that does not show it: the event keeps its hint.
