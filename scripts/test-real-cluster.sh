@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the portkey-gateway backend plugin's jest suite against the Kubernetes cluster that
-# KUBECONFIG points at (its current context), instead of the local kube-apiserver its jest
-# globalSetup starts. Without KUBECONFIG it prints that it is skipped and exits 0.
+# KUBECONFIG points at (its current context), instead of the local kube-apiserver its tests
+# start on first use. Without KUBECONFIG it prints that it is skipped and exits 0.
 #
 #   KUBECONFIG=~/.kube/kind.yaml scripts/test-real-cluster.sh [jest options...]
 #

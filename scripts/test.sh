@@ -89,8 +89,9 @@ run_stage setup setup
 run_stage chromium install_chromium
 run_stage tsc yarn tsc
 run_stage lint yarn lint:all
-# The backend plugin's tests run against a real kube-apiserver that their jest globalSetup
-# starts and stops; building it (once per machine, cached outside the repo) is its own stage.
+# The backend plugin's tests run against a real kube-apiserver that the first test needing it
+# starts (jest's globalTeardown stops it); building it (once per machine, cached outside the
+# repo) is its own stage.
 run_stage kube-apiserver scripts/kube/build-apiserver.sh
 run_stage jest yarn test --json --outputFile="$JEST_JSON"
 run_stage e2e e2e

@@ -11,10 +11,12 @@ import { randomBytes } from 'node:crypto';
 import type { ClusterClients } from '../kubernetes/ClusterRegistry';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { localApiserverState } from './localApiserver';
 
 /**
- * The Kubernetes API server the tests talk to: the real kube-apiserver started by
- * globalSetup, or a real cluster when PORTKEY_TEST_REAL_CLUSTER=1 and KUBECONFIG is set
+ * The Kubernetes API server the tests talk to: the run's local kube-apiserver (started by
+ * the first call, see localApiserver.ts), one already running (PORTKEY_TEST_KUBE_STATE, its
+ * state dir), or a real cluster when PORTKEY_TEST_REAL_CLUSTER=1 and KUBECONFIG is set
  * (scripts/test-real-cluster.sh; see docs/test-kubernetes.md, "Against a real cluster").
  *
  * Test files should not branch on `real` for credentials: take the plugin's identities from
@@ -66,11 +68,7 @@ export function testCluster(): TestCluster {
     };
     return cached;
   }
-  const state = process.env.PORTKEY_TEST_KUBE_STATE;
-  if (!state)
-    throw new Error(
-      'No test cluster: jest globalSetup did not start the kube-apiserver',
-    );
+  const state = process.env.PORTKEY_TEST_KUBE_STATE || localApiserverState();
   const env = JSON.parse(readFileSync(join(state, 'env.json'), 'utf8'));
   const admin = new KubeConfig();
   admin.loadFromFile(env.KUBECONFIG_ADMIN);

@@ -16,12 +16,6 @@ export type LogQuery = {
   follow: boolean;
 };
 
-const DEFAULT_CONTAINER = GATEWAY_LOGS_DEFAULT_CONTAINER;
-const DEFAULT_TAIL_LINES = GATEWAY_LOGS_DEFAULT_TAIL_LINES;
-const MAX_TAIL_LINES = GATEWAY_LOGS_MAX_TAIL_LINES;
-/** 30 days: older lines are long rotated away on any kubelet. */
-const MAX_SINCE_SECONDS = GATEWAY_LOGS_MAX_SINCE_SECONDS;
-
 const ALLOWED = [
   'container',
   'tailLines',
@@ -87,7 +81,8 @@ export function parseLogQuery(query: Record<string, unknown>): LogQuery {
       );
     }
   }
-  const container = single(query, 'container') ?? DEFAULT_CONTAINER;
+  const container =
+    single(query, 'container') ?? GATEWAY_LOGS_DEFAULT_CONTAINER;
   if (container.length > 63 || !CONTAINER_NAME.test(container)) {
     throw new InputError(
       `container must be a container name (lowercase letters, digits and "-", at most 63), got "${container.slice(
@@ -99,8 +94,15 @@ export function parseLogQuery(query: Record<string, unknown>): LogQuery {
   const parsed: LogQuery = {
     container,
     tailLines:
-      integer(query, 'tailLines', 1, MAX_TAIL_LINES) ?? DEFAULT_TAIL_LINES,
-    sinceSeconds: integer(query, 'sinceSeconds', 1, MAX_SINCE_SECONDS),
+      integer(query, 'tailLines', 1, GATEWAY_LOGS_MAX_TAIL_LINES) ??
+      GATEWAY_LOGS_DEFAULT_TAIL_LINES,
+    // At most 30 days: older lines are long rotated away on any kubelet.
+    sinceSeconds: integer(
+      query,
+      'sinceSeconds',
+      1,
+      GATEWAY_LOGS_MAX_SINCE_SECONDS,
+    ),
     previous: flag(query, 'previous'),
     timestamps: flag(query, 'timestamps'),
     follow: flag(query, 'follow'),

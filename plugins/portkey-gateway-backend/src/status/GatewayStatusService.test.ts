@@ -12,6 +12,7 @@ import {
   testCluster,
   unprivilegedIdentity,
 } from '../__testUtils__/testCluster';
+import type { GatewayStatus } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { statusServices } from './__testUtils__/statusServices';
 import { KubeGet, kubeGet } from '../kubernetes/kubeGet';
 
@@ -34,6 +35,13 @@ const CHART_LABELS = {
 };
 const IMAGE = 'portkeyai/gateway_enterprise:2.13.0';
 const PULL_SECRET = 'portkeyenterpriseregistrycredentials';
+/** The Available condition the deployment controller writes while pods are not available. */
+const MINIMUM_REPLICAS_UNAVAILABLE = {
+  type: 'Available',
+  status: 'False',
+  reason: 'MinimumReplicasUnavailable',
+  message: 'Deployment does not have minimum availability.',
+};
 
 /** Reads the API server as the service does, recording each request's path. */
 function countingKubeGet() {
@@ -61,7 +69,9 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
     image: string;
     replicas: number;
     status: V1DeploymentStatus;
+    namespace?: string;
   }) {
+    const ns = options.namespace ?? namespace;
     const body: V1Deployment = {
       metadata: { name: options.name, labels: options.labels },
       spec: {
@@ -83,12 +93,12 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
       },
     };
     const made = await admin.apps.createNamespacedDeployment({
-      namespace,
+      namespace: ns,
       body,
     });
     await admin.apps.replaceNamespacedDeploymentStatus({
       name: options.name,
-      namespace,
+      namespace: ns,
       body: {
         ...made,
         status: {
@@ -108,9 +118,28 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
     ready: boolean;
     containerStatus?: Partial<V1ContainerStatus>;
     unschedulable?: string;
+    namespace?: string;
+    /** The ReplicaSet that made the pod, as its controller owner. */
+    replicaSet?: string;
   }) {
+    const ns = options.namespace ?? namespace;
     const body: V1Pod = {
-      metadata: { name: options.name, labels: options.labels },
+      metadata: {
+        name: options.name,
+        labels: options.labels,
+        // No garbage collector runs against the local apiserver: the owner need not exist.
+        ownerReferences: options.replicaSet
+          ? [
+              {
+                apiVersion: 'apps/v1',
+                kind: 'ReplicaSet',
+                name: options.replicaSet,
+                uid: `uid-${options.replicaSet}`,
+                controller: true,
+              },
+            ]
+          : undefined,
+      },
       spec: {
         nodeName: options.unschedulable ? undefined : 'node-a',
         imagePullSecrets: [{ name: PULL_SECRET }],
@@ -123,11 +152,14 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
         ],
       },
     };
-    const made = await admin.core.createNamespacedPod({ namespace, body });
+    const made = await admin.core.createNamespacedPod({
+      namespace: ns,
+      body,
+    });
     created[options.name] = made.metadata!.creationTimestamp!;
     await admin.core.replaceNamespacedPodStatus({
       name: options.name,
-      namespace,
+      namespace: ns,
       body: {
         ...made,
         status: {
@@ -227,12 +259,7 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
           availableReplicas: 1,
           unavailableReplicas: 2,
           conditions: [
-            {
-              type: 'Available',
-              status: 'False',
-              reason: 'MinimumReplicasUnavailable',
-              message: 'Deployment does not have minimum availability.',
-            },
+            MINIMUM_REPLICAS_UNAVAILABLE,
             {
               type: 'Progressing',
               status: 'False',
@@ -543,9 +570,12 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
           },
         ],
       });
-      expect(pull.hints).toHaveLength(1);
-      expect(pull.hints[0].reason).toBe('ImagePullBackOff');
-      expect(pull.hints[0].message).toContain(`"${PULL_SECRET}"`);
+      // Container causes are shown on the container, not repeated on the pod.
+      expect(pull.hints).toEqual([]);
+      const pullHints = pull.containers[0].hints;
+      expect(pullHints).toHaveLength(1);
+      expect(pullHints[0].reason).toBe('ImagePullBackOff');
+      expect(pullHints[0].message).toContain(`"${PULL_SECRET}"`);
       expect(oom).toMatchObject({
         phase: 'Running',
         ready: false,
@@ -560,12 +590,14 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
           },
         ],
       });
-      expect(oom.hints.map(h => h.reason)).toEqual([
+      expect(oom.hints).toEqual([]);
+      const oomHints = oom.containers[0].hints;
+      expect(oomHints.map(h => h.reason)).toEqual([
         'CrashLoopBackOff',
         'OOMKilled',
       ]);
-      expect(oom.hints[0].message).toMatch(/previous container's logs/);
-      expect(oom.hints[1].message).toMatch(/memory limit/);
+      expect(oomHints[0].message).toMatch(/previous container's logs/);
+      expect(oomHints[1].message).toMatch(/memory limit/);
 
       // Warning events of the Deployment and its pods only; no Normal events, nothing unrelated.
       expect(
@@ -582,7 +614,8 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
       expect(byReason.Unhealthy.hint?.message).toMatch(
         /GET \/v1\/health on its gateway port \(8787\)/,
       );
-      expect(byReason.Failed.hint?.message).toContain(PULL_SECRET);
+      // The pull failure's hint is already on the pod's container: the event does not repeat it.
+      expect(byReason.Failed.hint).toBeUndefined();
       expect(byReason.ProgressDeadlineExceeded.hint).toBeDefined();
       expect(typeof byReason.Failed.lastSeen).toBe('string');
 
@@ -617,9 +650,11 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
       });
       expect(gateway.redis!.pods[0].node).toBeUndefined();
       expect(gateway.redis!.pods[0].hints[0].reason).toBe('FailedScheduling');
-      expect(gateway.redis!.warnings[0].hint?.message).toMatch(
+      expect(gateway.redis!.pods[0].hints[0].message).toMatch(
         /No node can run/,
       );
+      // The pod shows that hint already.
+      expect(gateway.redis!.warnings[0].hint).toBeUndefined();
 
       // The second release: its own Deployment and pod, no data service or Redis.
       const other = answer.items[0];
@@ -667,6 +702,113 @@ describeLocal('GatewayStatusService against the real kube-apiserver', () => {
       });
     },
   );
+
+  describe('a fresh rollout', () => {
+    let fresh: string;
+    const labels = gatewayLabels('fresh');
+    const replicaSet = 'fresh-gateway-5d8c9f7b6';
+    const newPod = (name: string, extra: Partial<Parameters<typeof pod>[0]>) =>
+      pod({
+        name,
+        labels,
+        container: 'gateway',
+        image: IMAGE,
+        phase: 'Pending',
+        ready: false,
+        namespace: fresh,
+        replicaSet,
+        ...extra,
+      });
+    beforeAll(async () => {
+      fresh = await createTestNamespace('status-fresh');
+      // Seconds after `helm install`, as the deployment controller leaves it: no pod is
+      // available yet, and the rollout is well inside its progress deadline.
+      await deployment({
+        name: 'fresh-gateway',
+        labels,
+        selector: {
+          'app.kubernetes.io/name': 'gateway',
+          'app.kubernetes.io/instance': 'fresh',
+        },
+        container: 'gateway',
+        image: IMAGE,
+        replicas: 3,
+        namespace: fresh,
+        status: {
+          replicas: 3,
+          updatedReplicas: 3,
+          unavailableReplicas: 3,
+          conditions: [
+            MINIMUM_REPLICAS_UNAVAILABLE,
+            {
+              type: 'Progressing',
+              status: 'True',
+              reason: 'ReplicaSetUpdated',
+              message: `ReplicaSet "${replicaSet}" is progressing.`,
+            },
+          ],
+        },
+      });
+      await Promise.all([
+        newPod(`${replicaSet}-a`, {
+          containerStatus: {
+            state: { waiting: { reason: 'ContainerCreating' } },
+          },
+        }),
+        newPod(`${replicaSet}-b`, {
+          unschedulable: '0/3 nodes are available: 3 Insufficient cpu.',
+        }),
+      ]);
+    });
+    afterAll(() => deleteTestNamespace(fresh));
+
+    it('is progressing while its pods are created and scheduled, degraded once a new pod cannot pull its image', async () => {
+      const status = service({ source: 'watch' });
+      const target = {
+        cluster: 'local',
+        namespace: fresh,
+        clients: admin,
+        release: 'fresh',
+      };
+      // Reads may lag the writes by a moment (the watch cache, then the watch's delivery).
+      const gatewayWhen = async (seen: (gateway: GatewayStatus) => boolean) => {
+        let gateway = (await status.listGateways(target)).items[0];
+        for (let i = 0; i < 50 && !seen(gateway); i++) {
+          await new Promise(resolve => setTimeout(resolve, 100));
+          gateway = (await status.listGateways(target)).items[0];
+        }
+        return gateway;
+      };
+      expect(await gatewayWhen(g => g.pods.length === 2)).toMatchObject({
+        deployment: 'fresh-gateway',
+        rollout: 'progressing',
+        rolloutMessage: `ReplicaSet "${replicaSet}" is progressing.`,
+        replicas: { desired: 3, ready: 0, available: 0, updated: 3 },
+        pods: [
+          { name: `${replicaSet}-a`, phase: 'Pending' },
+          { name: `${replicaSet}-b`, phase: 'Pending' },
+        ],
+      });
+
+      await newPod(`${replicaSet}-c`, {
+        containerStatus: {
+          state: {
+            waiting: {
+              reason: 'ErrImagePull',
+              message: `pull access denied for ${IMAGE}`,
+            },
+          },
+        },
+      });
+      const answer = await gatewayWhen(g =>
+        g.pods.some(p => p.name === `${replicaSet}-c` && p.containers.length),
+      );
+      expect(answer).toMatchObject({
+        rollout: 'degraded',
+        rolloutMessage: `Pod ${replicaSet}-c of the new version is stuck: container "gateway" is ErrImagePull.`,
+      });
+    });
+  });
 
   it('reading by lists, lets concurrent and near-simultaneous identical callers share one set of requests', async () => {
     let now = 1_000_000;

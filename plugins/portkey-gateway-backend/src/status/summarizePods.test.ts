@@ -1,110 +1,6 @@
-import { V1Deployment, V1Pod } from '@kubernetes/client-node';
-import { rolloutOf, summarizePod, summarizeWorkload } from './summarizePods';
-
-function deployment(
-  status: V1Deployment['status'],
-  replicas = 2,
-  generation = 1,
-): V1Deployment {
-  return {
-    metadata: { name: 'd', generation },
-    spec: {
-      replicas,
-      selector: {},
-      template: {},
-    },
-    status: { observedGeneration: 1, ...status },
-  };
-}
-
-describe('rolloutOf', () => {
-  const full = {
-    replicas: 2,
-    updatedReplicas: 2,
-    readyReplicas: 2,
-    availableReplicas: 2,
-  };
-
-  it('is complete when every desired replica is updated and available', () => {
-    expect(rolloutOf(deployment(full))).toEqual({ rollout: 'complete' });
-    expect(rolloutOf(deployment({ observedGeneration: 1 }, 0)).rollout).toBe(
-      'complete',
-    );
-  });
-
-  it('is progressing during a rollout or before the controller saw the change', () => {
-    expect(
-      rolloutOf(
-        deployment({
-          ...full,
-          replicas: 3,
-          updatedReplicas: 1,
-          conditions: [
-            {
-              type: 'Progressing',
-              status: 'True',
-              reason: 'ReplicaSetUpdated',
-              message: 'ReplicaSet "d-2" is progressing.',
-            },
-          ],
-        }),
-      ),
-    ).toEqual({
-      rollout: 'progressing',
-      rolloutMessage: 'ReplicaSet "d-2" is progressing.',
-    });
-    expect(rolloutOf(deployment(full, 2, 2)).rollout).toBe('progressing');
-  });
-
-  it('is degraded past the progress deadline, on a replica failure, or without minimum availability', () => {
-    expect(
-      rolloutOf(
-        deployment({
-          ...full,
-          conditions: [
-            {
-              type: 'Progressing',
-              status: 'False',
-              reason: 'ProgressDeadlineExceeded',
-              message: 'timed out',
-            },
-          ],
-        }),
-      ),
-    ).toEqual({ rollout: 'degraded', rolloutMessage: 'timed out' });
-    expect(
-      rolloutOf(
-        deployment({
-          ...full,
-          conditions: [
-            {
-              type: 'ReplicaFailure',
-              status: 'True',
-              reason: 'FailedCreate',
-              message: 'exceeded quota',
-            },
-          ],
-        }),
-      ),
-    ).toEqual({ rollout: 'degraded', rolloutMessage: 'exceeded quota' });
-    expect(
-      rolloutOf(
-        deployment({
-          ...full,
-          availableReplicas: 0,
-          conditions: [
-            {
-              type: 'Available',
-              status: 'False',
-              reason: 'MinimumReplicasUnavailable',
-              message: 'Deployment does not have minimum availability.',
-            },
-          ],
-        }),
-      ).rollout,
-    ).toBe('degraded');
-  });
-});
+import { V1Pod } from '@kubernetes/client-node';
+import { summarizePod, summarizeWorkload } from './summarizePods';
+import { unscheduledPod } from './__testUtils__/pods';
 
 describe('summarizePod', () => {
   it('reports a failing init container, an eviction and an unscheduled pod', () => {
@@ -158,15 +54,111 @@ describe('summarizePod', () => {
         { name: 'wait-for-db', state: 'terminated', reason: 'Error' },
       ],
     });
+    // Each hint once, where it belongs: the pod's causes on the pod, the container's on it.
     expect(summary.hints.map(h => h.reason)).toEqual([
       'Evicted',
-      'Error',
       'FailedScheduling',
     ]);
+    expect(summary.containers[0].hints.map(h => h.reason)).toEqual(['Error']);
+  });
+
+  it("shows a crashing container's hints on the container only", () => {
+    const summary = summarizePod(crashingPod('p'));
+    expect(summary.containers[0].hints.map(h => h.reason)).toEqual([
+      'CrashLoopBackOff',
+      'OOMKilled',
+    ]);
+    expect(summary.hints).toEqual([]);
   });
 });
 
+/** A running pod whose gateway container keeps being OOM-killed. */
+function crashingPod(name: string): V1Pod {
+  return {
+    metadata: { name },
+    spec: {
+      imagePullSecrets: [{ name: 'regcred' }],
+      containers: [{ name: 'gateway' }],
+    },
+    status: {
+      phase: 'Running',
+      containerStatuses: [
+        {
+          name: 'gateway',
+          image: 'i',
+          imageID: '',
+          ready: false,
+          restartCount: 5,
+          state: { waiting: { reason: 'CrashLoopBackOff' } },
+          lastState: { terminated: { reason: 'OOMKilled', exitCode: 137 } },
+        },
+      ],
+    },
+  };
+}
+
 describe('summarizeWorkload', () => {
+  it("drops an event's hint that the pod it is about already shows, keeps the event", () => {
+    const event = (object: string, reason: string, message: string) => ({
+      metadata: {},
+      involvedObject: { kind: 'Pod', name: object },
+      reason,
+      message,
+    });
+    const workload = summarizeWorkload({
+      name: 'gw',
+      pods: [crashingPod('gw-crash'), unscheduledPod('gw-pending', 'new')],
+      events: [
+        event('gw-crash', 'BackOff', 'Back-off restarting failed container'),
+        event(
+          'gw-pending',
+          'FailedScheduling',
+          '0/3 nodes are available: 3 Insufficient cpu.',
+        ),
+        // A hint neither pod shows stays on its event.
+        event('gw-crash', 'Unhealthy', 'Liveness probe failed: timeout'),
+        // The same cause on a pod that does not show it: the event keeps its hint.
+        event('gw-pending', 'BackOff', 'Back-off restarting failed container'),
+      ],
+    });
+    const hints = Object.fromEntries(
+      workload.warnings.map(w => [
+        `${w.object} ${w.reason}`,
+        w.hint?.reason ?? null,
+      ]),
+    );
+    expect(hints).toEqual({
+      'Pod/gw-crash BackOff': null,
+      'Pod/gw-pending FailedScheduling': null,
+      'Pod/gw-crash Unhealthy': 'Unhealthy',
+      'Pod/gw-pending BackOff': 'CrashLoopBackOff',
+    });
+  });
+
+  it('explains a pod event with the pull secrets of that pod', () => {
+    const pulling = (name: string, secret: string): V1Pod => ({
+      metadata: { name },
+      spec: {
+        imagePullSecrets: [{ name: secret }],
+        containers: [{ name: 'gateway' }],
+      },
+      status: { phase: 'Pending' },
+    });
+    const workload = summarizeWorkload({
+      name: 'gw',
+      pods: [pulling('gw-a', 'first'), pulling('gw-b', 'second')],
+      events: [
+        {
+          metadata: {},
+          involvedObject: { kind: 'Pod', name: 'gw-b' },
+          reason: 'Failed',
+          message: 'Failed to pull image "i": unauthorized',
+        },
+      ],
+    });
+    expect(workload.warnings[0].hint?.message).toContain('"second"');
+  });
+
   it('reports pods without a Deployment as rollout "missing"', () => {
     const pod: V1Pod = {
       metadata: { name: 'p' },

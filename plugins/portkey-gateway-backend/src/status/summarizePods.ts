@@ -8,12 +8,12 @@ import type {
   GatewayContainerStatus,
   GatewayHint,
   GatewayPodStatus,
-  GatewayRolloutState,
   GatewayWarningEvent,
   GatewayWorkloadStatus,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { PORTKEY_CHART } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { HintContext, hintFor } from './hints';
+import { rolloutOf } from './rollout';
 
 const MAX_MESSAGE = 500;
 
@@ -137,9 +137,9 @@ export function summarizePod(pod: V1Pod): GatewayPodStatus {
     createdAt: isoDate(pod.metadata?.creationTimestamp),
     node: pod.spec?.nodeName,
     containers,
+    // Only causes of the pod itself: container hints are shown on their container.
     hints: uniqueHints([
       hintFor(pod.status?.reason, pod.status?.message, context),
-      ...containers.flatMap(c => c.hints),
       unscheduled?.reason === 'Unschedulable'
         ? hintFor('FailedScheduling', unscheduled.message, context)
         : undefined,
@@ -147,13 +147,19 @@ export function summarizePod(pod: V1Pod): GatewayPodStatus {
   };
 }
 
+/**
+ * `shownHints`: the hint messages already shown on the object the event is about (a pod and
+ * its containers); the event does not repeat them.
+ */
 export function summarizeEvent(
   event: CoreV1Event,
   context: HintContext,
+  shownHints: ReadonlySet<string> = new Set(),
 ): GatewayWarningEvent {
   const reason = event.reason ?? '';
   const message = event.message ?? '';
-  const hint = hintFor(reason, message, context);
+  const found = hintFor(reason, message, context);
+  const hint = found && !shownHints.has(found.message) ? found : undefined;
   return {
     object: `${event.involvedObject.kind}/${event.involvedObject.name}`,
     reason,
@@ -170,44 +176,6 @@ export function summarizeEvent(
   };
 }
 
-/** Rollout state from the Deployment's conditions and replica counts (as `kubectl rollout status` reads them). */
-export function rolloutOf(deployment: V1Deployment): {
-  rollout: GatewayRolloutState;
-  rolloutMessage?: string;
-} {
-  const desired = deployment.spec?.replicas ?? 1;
-  const status = deployment.status ?? {};
-  const conditions = status.conditions ?? [];
-  const progressing = conditions.find(c => c.type === 'Progressing');
-  const available = conditions.find(c => c.type === 'Available');
-  const failure = conditions.find(
-    c => c.type === 'ReplicaFailure' && c.status === 'True',
-  );
-  if (progressing?.reason === 'ProgressDeadlineExceeded')
-    return { rollout: 'degraded', rolloutMessage: progressing.message };
-  if (failure) return { rollout: 'degraded', rolloutMessage: failure.message };
-  const updated = status.updatedReplicas ?? 0;
-  const total = status.replicas ?? 0;
-  const availableReplicas = status.availableReplicas ?? 0;
-  const observed =
-    (status.observedGeneration ?? 0) >= (deployment.metadata?.generation ?? 0);
-  if (
-    !observed ||
-    updated < desired ||
-    total > updated ||
-    availableReplicas < updated
-  ) {
-    // A rollout under way, unless the Deployment lacks minimum availability.
-    if (available?.status === 'False')
-      return {
-        rollout: 'degraded',
-        rolloutMessage: available.message ?? progressing?.message,
-      };
-    return { rollout: 'progressing', rolloutMessage: progressing?.message };
-  }
-  return { rollout: 'complete' };
-}
-
 function mainImage(
   deployment: V1Deployment | undefined,
   container: string | undefined,
@@ -217,6 +185,20 @@ function mainImage(
     (container ? containers.find(c => c.name === container) : undefined) ??
     containers[0]
   )?.image;
+}
+
+/** The hint messages each pod shows (its own and its containers'), by pod name. */
+function hintsShownByPod(pods: GatewayPodStatus[]): Map<string, Set<string>> {
+  return new Map(
+    pods.map(pod => [
+      pod.name,
+      new Set(
+        [...pod.hints, ...pod.containers.flatMap(c => c.hints)].map(
+          h => h.message,
+        ),
+      ),
+    ]),
+  );
 }
 
 /**
@@ -233,7 +215,7 @@ export function summarizeWorkload(options: {
   maxEvents?: number;
 }): GatewayWorkloadStatus {
   const { name, deployment, pods, events, container } = options;
-  const podNames = new Set(pods.map(p => p.metadata?.name));
+  const podsByName = new Map(pods.map(p => [p.metadata?.name ?? '', p]));
   // Without pods, the pod template names the pull secrets and ports.
   const template = deployment?.spec?.template?.spec;
   const context = hintContextOf(
@@ -242,10 +224,11 @@ export function summarizeWorkload(options: {
   const podSummaries = pods
     .map(summarizePod)
     .sort((a, b) => a.name.localeCompare(b.name));
+  const hintsShown = hintsShownByPod(podSummaries);
   const warnings = events
     .filter(e => {
       const { kind, name: object } = e.involvedObject;
-      if (kind === 'Pod') return podNames.has(object);
+      if (kind === 'Pod') return podsByName.has(object ?? '');
       if (kind === 'Deployment') return object === name;
       // ReplicaSets are <deployment>-<pod-template-hash>.
       if (kind === 'ReplicaSet')
@@ -256,7 +239,16 @@ export function summarizeWorkload(options: {
         );
       return false;
     })
-    .map(e => summarizeEvent(e, context))
+    .map(e => {
+      // A pod's event is explained with that pod's pull secrets and ports.
+      const pod =
+        e.involvedObject.kind === 'Pod' ? e.involvedObject.name ?? '' : '';
+      return summarizeEvent(
+        e,
+        pod ? hintContextOf(podsByName.get(pod)) : context,
+        hintsShown.get(pod),
+      );
+    })
     .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''))
     .slice(0, options.maxEvents ?? 20);
   const status = deployment?.status;
@@ -272,7 +264,9 @@ export function summarizeWorkload(options: {
       available: status?.availableReplicas ?? 0,
       updated: status?.updatedReplicas ?? 0,
     },
-    ...(deployment ? rolloutOf(deployment) : { rollout: 'missing' as const }),
+    ...(deployment
+      ? rolloutOf(deployment, pods)
+      : { rollout: 'missing' as const }),
     pods: podSummaries,
     warnings,
   };

@@ -34,6 +34,7 @@ export type GatewayContainerStatus = {
   /** Why the previous run of the container ended, e.g. `OOMKilled`, `Error`. */
   lastTerminationReason?: string;
   lastTerminationExitCode?: number;
+  /** Hints for the container's waiting or termination reasons (shown here, not on the pod). */
   hints: GatewayHint[];
 };
 
@@ -55,6 +56,10 @@ export type GatewayPodStatus = {
   createdAt?: string;
   node?: string;
   containers: GatewayContainerStatus[];
+  /**
+   * Hints for causes of the pod itself: its reason (e.g. `Evicted`) or that it cannot be
+   * scheduled. A container's hints are on that container only, never repeated here.
+   */
   hints: GatewayHint[];
 };
 
@@ -71,15 +76,30 @@ export type GatewayWarningEvent = {
   count: number;
   /** ISO 8601, the last time it was seen. */
   lastSeen?: string;
+  /**
+   * A hint for the event's reason, unless the pod it is about (or one of its containers)
+   * already shows the same hint: e.g. `BackOff` "Back-off restarting failed container" beside
+   * a container in `CrashLoopBackOff` has none.
+   */
   hint?: GatewayHint;
 };
 
 /**
- * Rollout state of a Deployment, from its conditions and replica counts.
- * `complete`: every desired replica updated and available; `progressing`: a rollout or
- * scale-up is under way; `degraded`: the rollout exceeded its progress deadline, a replica
- * set could not be created, or the Deployment lacks minimum availability; `missing`: pods
- * exist but no Deployment was found.
+ * Rollout state of a Deployment, from its conditions, replica counts and new pods.
+ *
+ * - `complete`: every desired replica is updated and available.
+ * - `progressing`: a rollout or scale-up is under way and may still finish by itself: new
+ *   pods are being scheduled, created or started. A fresh Deployment is progressing even
+ *   though it lacks minimum availability (`Available=False`) until its pods are ready.
+ * - `degraded`: waiting will not fix it. The rollout exceeded its progress deadline
+ *   (`ProgressDeadlineExceeded`); pods cannot be created (`ReplicaFailure`); a pod of the new
+ *   ReplicaSet is stuck in `CrashLoopBackOff`, `ImagePullBackOff`, `ErrImagePull`,
+ *   `ErrImageNeverPull`, `InvalidImageName`, `CreateContainerConfigError`,
+ *   `CreateContainerError` or `RunContainerError` (even inside the progress deadline;
+ *   `rolloutMessage` names the pod, the container and the reason); or the rollout had
+ *   finished and the Deployment lost minimum availability since. Pods of the old version
+ *   failing while a new one rolls out do not make it degraded.
+ * - `missing`: pods exist but no Deployment was found.
  *
  * @public
  */
@@ -105,7 +125,10 @@ export type GatewayWorkloadStatus = {
     updated: number;
   };
   rollout: GatewayRolloutState;
-  /** Condition message explaining a `degraded` or `progressing` state. */
+  /**
+   * Why the rollout is `degraded` or `progressing`: the Deployment condition's message, or
+   * which new pod is stuck and why.
+   */
   rolloutMessage?: string;
   pods: GatewayPodStatus[];
   warnings: GatewayWarningEvent[];
