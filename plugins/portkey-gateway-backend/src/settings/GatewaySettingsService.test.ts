@@ -12,6 +12,7 @@ import {
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import tls from 'node:tls';
 import {
   createTestNamespace,
   deleteTestNamespace,
@@ -425,6 +426,48 @@ describe('GatewaySettingsService against the real kube-apiserver', () => {
     expect(response.problems).toEqual([
       'Secret acme-secrets does not exist: the gateway pods will fail to start with CreateContainerConfigError (it must hold PORTKEY_CLIENT_AUTH, MONGO_DB_CONNECTION_URL).',
     ]);
+  });
+
+  it('reads over kept-alive connections: a second read opens no new connection', async () => {
+    const namespace = await namespaceFor('settings-keepalive');
+    const release = 'kept';
+    await admin.core.createNamespacedSecret({
+      namespace,
+      body: { metadata: { name: 'kept-secrets' }, stringData: { A: 'x' } },
+    });
+    await admin.core.createNamespacedConfigMap({
+      namespace,
+      body: { metadata: { name: 'kept-config' }, data: { LOG_STORE: 's3' } },
+    });
+    await admin.apps.createNamespacedDeployment({
+      namespace,
+      body: gatewayDeployment({
+        release,
+        serviceAccountName: 'default',
+        env: [
+          {
+            name: 'PORTKEY_CLIENT_AUTH',
+            valueFrom: { secretKeyRef: { name: 'kept-secrets', key: 'A' } },
+          },
+          {
+            name: 'LOG_STORE',
+            valueFrom: {
+              configMapKeyRef: { name: 'kept-config', key: 'LOG_STORE' },
+            },
+          },
+        ],
+      }),
+    });
+    const first = await readAsAdmin(namespace, release);
+    expect(first.settings.logStore.store).toBe('s3');
+    const connect = jest.spyOn(tls, 'connect');
+    try {
+      // The Deployment list, then the Secret, ConfigMap and ServiceAccount in parallel.
+      await readAsAdmin(namespace, release);
+      expect(connect).not.toHaveBeenCalled();
+    } finally {
+      connect.mockRestore();
+    }
   });
 
   it('says 404, naming the release, when the release has no gateway Deployment', async () => {

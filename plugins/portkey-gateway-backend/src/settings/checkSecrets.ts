@@ -4,7 +4,7 @@ import {
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { NamespaceTarget } from '../kubernetes/target';
 import { FAILS, KeyRefs, requiredKeys } from './envReferences';
-import { readOptional } from './kubernetesCalls';
+import { readOptional } from './readOptional';
 
 /** What one GET of a Secret told: which keys exist, and values of non-credential keys only. */
 export type SecretLookup =
@@ -25,14 +25,10 @@ export async function checkSecrets(
   secrets: GatewaySecretCheck[];
   problems: string[];
 }> {
-  const { cluster, namespace, clients } = target;
   const lookups = new Map<string, SecretLookup>(
     await Promise.all(
       [...referenced].map(async ([name, refs]) => {
-        const read = await readOptional(
-          () => clients.core.readNamespacedSecret({ name, namespace }),
-          { cluster, action: `read Secret ${name} in namespace ${namespace}` },
-        );
+        const read = await readOptional(target, 'Secret', name);
         if (read.outcome !== 'found') return [name, read] as const;
         const data = read.value.data ?? {};
         const plainValues = new Map<string, string>();

@@ -1,20 +1,19 @@
 import { NotFoundError } from '@backstage/errors';
 import { V1Deployment } from '@kubernetes/client-node';
 import { CHART_LABELS } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import { kubeGet } from '../kubernetes/kubeGet';
 import { toPortalError } from '../kubernetes/kubernetesErrors';
+import { NamespaceTarget } from '../kubernetes/target';
 import {
   DEFAULT_GATEWAY_NAME_LABELS,
   isGateway,
   pickGatewayDeployment,
 } from '../status/findGateways';
-import { NamespaceTarget } from '../kubernetes/target';
-
-const COMPONENT = CHART_LABELS.component;
 
 /**
- * The release's gateway Deployment: labelled with the chart's name and the release, and,
- * unlike the data service's, without an `app.kubernetes.io/component` in its selector or pod
- * template (REFERENCE.md §4). 404 naming the release when there is none.
+ * The release's gateway Deployment, picked as the status view picks it (isGateway: the
+ * chart's name label and the release, no `app.kubernetes.io/component`). 404 naming the
+ * release when there is none.
  */
 export async function findGatewayDeployment(
   target: NamespaceTarget & { release: string },
@@ -24,23 +23,21 @@ export async function findGatewayDeployment(
   const labelSelector = `${CHART_LABELS.name} in (${nameLabels.join(',')}),${
     CHART_LABELS.instance
   }=${release}`;
-  const list = await clients.apps
-    .listNamespacedDeployment({ namespace, labelSelector })
-    .catch(error => {
-      throw toPortalError(error, {
-        cluster,
-        action: `list deployments in namespace ${namespace}`,
-      });
+  const list: { items?: V1Deployment[] } = await kubeGet(
+    clients.kubeConfig,
+    `/apis/apps/v1/namespaces/${encodeURIComponent(
+      namespace,
+    )}/deployments?labelSelector=${encodeURIComponent(labelSelector)}`,
+  ).catch(error => {
+    throw toPortalError(error, {
+      cluster,
+      action: `list deployments in namespace ${namespace}`,
     });
-  const gateways = list.items.filter(
-    d =>
-      isGateway(d, nameLabels) &&
-      !(COMPONENT in (d.spec?.selector?.matchLabels ?? {})) &&
-      !(COMPONENT in (d.spec?.template?.metadata?.labels ?? {})),
-  );
+  });
+  const gateways = (list.items ?? []).filter(d => isGateway(d, nameLabels));
   if (gateways.length === 0) {
     throw new NotFoundError(
-      `No gateway Deployment of release "${release}" in namespace ${namespace} of cluster "${cluster}" (looked for ${labelSelector} without ${COMPONENT})`,
+      `No gateway Deployment of release "${release}" in namespace ${namespace} of cluster "${cluster}" (looked for ${labelSelector} without ${CHART_LABELS.component})`,
     );
   }
   return pickGatewayDeployment(gateways, release)!;

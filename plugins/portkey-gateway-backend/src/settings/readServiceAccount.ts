@@ -1,6 +1,6 @@
 import { DeployedGateway } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { NamespaceTarget } from '../kubernetes/target';
-import { readOptional } from './kubernetesCalls';
+import { readOptional } from './readOptional';
 
 /** The pod's service account with its annotations (an IRSA role, for one). */
 export async function readServiceAccount(
@@ -11,14 +11,7 @@ export async function readServiceAccount(
   problems: string[];
 }> {
   if (!name) return { problems: [] };
-  const { cluster, namespace, clients } = target;
-  const read = await readOptional(
-    () => clients.core.readNamespacedServiceAccount({ name, namespace }),
-    {
-      cluster,
-      action: `read ServiceAccount ${name} in namespace ${namespace}`,
-    },
-  );
+  const read = await readOptional(target, 'ServiceAccount', name);
   if (read.outcome === 'found') {
     const annotations = read.value.metadata?.annotations;
     return {
