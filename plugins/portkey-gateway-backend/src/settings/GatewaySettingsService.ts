@@ -25,6 +25,14 @@ export class GatewaySettingsService {
     );
     const reading = await readDeployedGateway(target, deployment);
     const settings = readGatewaySettings(reading.deployed);
+    const pem = reading.mongoPem;
+    // The key behind the mount: with volume items it is not the subPath the reader shows.
+    if (settings.logStore.pem && pem?.key !== undefined)
+      settings.logStore.pem = {
+        source: pem.kind === 'Secret' ? 'secret' : 'configMap',
+        name: pem.name,
+        key: pem.key,
+      };
     return {
       release: target.release,
       deployment: deployment.metadata?.name ?? '',

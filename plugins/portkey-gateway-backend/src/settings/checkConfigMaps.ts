@@ -1,11 +1,10 @@
 import { isCredentialValue } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import { NamespaceTarget } from '../kubernetes/target';
 import { FAILS, KeyRefs, requiredKeys } from './envReferences';
-import { readOptional } from './readOptional';
+import { ObjectReader } from './readOptional';
 
 /** Reads each referenced ConfigMap once (ConfigMaps are not secret) and says what is wrong. */
 export async function checkConfigMaps(
-  target: NamespaceTarget,
+  readObject: ObjectReader,
   referenced: Map<string, KeyRefs>,
 ): Promise<{
   data: Map<string, Record<string, string>>;
@@ -15,7 +14,7 @@ export async function checkConfigMaps(
   const problems: string[] = [];
   // Read in parallel, reported in the order referenced.
   const reads = await Promise.all(
-    [...referenced.keys()].map(name => readOptional(target, 'ConfigMap', name)),
+    [...referenced.keys()].map(name => readObject('ConfigMap', name)),
   );
   for (const [index, [name, refs]] of [...referenced].entries()) {
     const keys = [...refs.keys()];

@@ -56,3 +56,26 @@ export async function readOptional<K extends keyof Readable>(
     });
   }
 }
+
+/** Reads one object of the answer's namespace; see objectReader. */
+export type ObjectReader = <K extends keyof Readable>(
+  kind: K,
+  name: string,
+) => Promise<OptionalRead<Readable[K]>>;
+
+/**
+ * readOptional for one settings answer: each object is read once, however many references
+ * (env entries, the PEM volume) name it.
+ */
+export function objectReader(target: NamespaceTarget): ObjectReader {
+  const reads = new Map<string, Promise<OptionalRead<unknown>>>();
+  return <K extends keyof Readable>(kind: K, name: string) => {
+    const key = `${kind}/${name}`;
+    let read = reads.get(key);
+    if (!read) {
+      read = readOptional(target, kind, name);
+      reads.set(key, read);
+    }
+    return read as Promise<OptionalRead<Readable[K]>>;
+  };
+}
