@@ -1,4 +1,7 @@
 import { ConfigReader } from '@backstage/config';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readClusterDefinitions } from './clusterDefinitions';
 import { ClusterRegistry } from './ClusterRegistry';
 import { kubeGet } from './kubeGet';
@@ -45,6 +48,35 @@ describe('clusters against a real API server', () => {
     expect(pods.items).toEqual([]);
     // With one cluster, the name may be left out.
     expect(registry.forNamespace(undefined, namespace).name).toBe('local');
+  });
+
+  it("uses the backend pod's own token file for serviceAccount without a token, as the Kubernetes plugin does", async () => {
+    const tokenFile = join(mkdtempSync(join(tmpdir(), 'sa-')), 'token');
+    writeFileSync(tokenFile, portal.token);
+    const { serviceAccountToken: _, ...withoutToken } = clusterEntry(
+      'local',
+      portal,
+    );
+    const registry = new ClusterRegistry(
+      readClusterDefinitions(
+        new ConfigReader({
+          kubernetes: {
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters: [{ ...withoutToken, authProvider: 'serviceAccount' }],
+              },
+            ],
+          },
+        }),
+        { inClusterTokenPath: tokenFile },
+      ),
+    );
+    const pods = await kubeGet(
+      registry.forNamespace('local', namespace).kubeConfig,
+      `/api/v1/namespaces/${namespace}/pods`,
+    );
+    expect(pods.items).toEqual([]);
   });
 
   it('refuses a namespace outside the allow-list before calling Kubernetes', () => {
