@@ -220,11 +220,10 @@ describe('an existing namespace without gateways', () => {
       return kubeGet(kc, path);
     };
     const status: GatewayStatusService = statusService({ kubeGet: counting });
+    const empty = target(cluster.admin, namespace);
     for (let round = 0; round < 3; round++) {
       const answers = await Promise.all(
-        Array.from({ length: 10 }, () =>
-          status.listGateways(target(cluster.admin, namespace)),
-        ),
+        Array.from({ length: 10 }, () => status.listGateways(empty)),
       );
       expect(answers.every(a => a.items.length === 0)).toBe(true);
     }
