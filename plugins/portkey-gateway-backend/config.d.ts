@@ -35,8 +35,13 @@ export interface Config {
       name: string;
       /** The API server URL, e.g. https://k8s.example.com:6443. Omit with authProvider inCluster. */
       url?: string;
-      /** serviceAccount (a token, the default) or inCluster (the pod's own service account). */
-      authProvider?: 'serviceAccount' | 'inCluster';
+      /**
+       * serviceAccount (the default): serviceAccountToken, or without one the backend pod's own
+       * service account token file, as in the Kubernetes plugin; inCluster: the pod's own
+       * service account and API server; localKubectlProxy: `url` is a `kubectl proxy`, called
+       * without credentials. Any other value is refused at start.
+       */
+      authProvider?: 'serviceAccount' | 'inCluster' | 'localKubectlProxy';
       /**
        * The service-account token the backend calls the API server with.
        * @visibility secret

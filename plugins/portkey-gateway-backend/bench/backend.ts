@@ -5,7 +5,7 @@
  *
  *   BENCH_KUBECONFIG=<file> BENCH_MAX_BYTES=<n> node -r @backstage/cli/config/nodeTransform.cjs bench/backend.ts
  */
-import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig } from '@kubernetes/client-node';
 import express from 'express';
 import { AddressInfo } from 'node:net';
 import v8 from 'node:v8';
@@ -13,12 +13,7 @@ import { GatewayLogsService } from '../src/logs/GatewayLogsService';
 
 const kubeConfig = new KubeConfig();
 kubeConfig.loadFromFile(process.env.BENCH_KUBECONFIG!);
-const clients = {
-  name: 'bench',
-  kubeConfig,
-  core: kubeConfig.makeApiClient(CoreV1Api),
-  apps: kubeConfig.makeApiClient(AppsV1Api),
-};
+const clients = { name: 'bench', kubeConfig };
 const logs = new GatewayLogsService({
   maxBytes: Number(process.env.BENCH_MAX_BYTES ?? 10 * 1024 * 1024),
 });

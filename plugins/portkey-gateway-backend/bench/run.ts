@@ -448,12 +448,7 @@ async function seedPods(kube: Kube) {
 // apart) and a list per call (the fallback without watch permission), coalescing off.
 async function benchStatusLatency(kube: Kube) {
   const core = kube.kubeConfig.makeApiClient(CoreV1Api);
-  const clients = {
-    name: 'bench',
-    kubeConfig: kube.kubeConfig,
-    core,
-    apps: undefined as never,
-  };
+  const clients = { name: 'bench', kubeConfig: kube.kubeConfig };
   const results: Record<string, Record<string, unknown>> = {};
   for (const source of ['watch', 'list'] as const) {
     results[source] = {};
@@ -540,12 +535,7 @@ async function benchStatusLatency(kube: Kube) {
 // unsynchronised browsers do. All four scenarios run at the same time, each with its own
 // service, so the step takes ROUNDS x 10 s; every API request each service sends is counted.
 async function benchViewers(kube: Kube) {
-  const clients = {
-    name: 'bench',
-    kubeConfig: kube.kubeConfig,
-    core: undefined as never,
-    apps: undefined as never,
-  };
+  const clients = { name: 'bench', kubeConfig: kube.kubeConfig };
   const ROUNDS = 3;
   const REFRESH_MS = 10_000;
   const scenario = async (viewers: number, source: 'watch' | 'list') => {

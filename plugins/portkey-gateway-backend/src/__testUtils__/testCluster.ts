@@ -372,11 +372,14 @@ export function clusterEntry(
   };
 }
 
-/** The clients the plugin builds for a cluster, here for one kubeconfig (cluster name "local"). */
+/**
+ * What the plugin builds for a cluster, here for one kubeconfig (cluster name "local"), plus
+ * client-node API clients of that identity for the tests' own calls.
+ */
 export function clientsFor(
   kubeConfig: KubeConfig,
   name = 'local',
-): ClusterClients {
+): ClusterClients & { core: CoreV1Api; apps: AppsV1Api } {
   return {
     name,
     kubeConfig,

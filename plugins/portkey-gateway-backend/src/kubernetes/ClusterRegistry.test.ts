@@ -1,6 +1,10 @@
 import { ConfigReader } from '@backstage/config';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readClusterDefinitions } from './clusterDefinitions';
 import { ClusterRegistry } from './ClusterRegistry';
+import { kubeGet } from './kubeGet';
 import { toPortalError } from './kubernetesErrors';
 import {
   clusterEntry,
@@ -36,11 +40,43 @@ describe('clusters against a real API server', () => {
     const registry = new ClusterRegistry(
       readClusterDefinitions(clusterConfig(portal)),
     );
-    const { core } = registry.forNamespace('local', namespace);
-    const pods = await core.listNamespacedPod({ namespace });
+    const { kubeConfig } = registry.forNamespace('local', namespace);
+    const pods = await kubeGet(
+      kubeConfig,
+      `/api/v1/namespaces/${namespace}/pods`,
+    );
     expect(pods.items).toEqual([]);
     // With one cluster, the name may be left out.
     expect(registry.forNamespace(undefined, namespace).name).toBe('local');
+  });
+
+  it("uses the backend pod's own token file for serviceAccount without a token, as the Kubernetes plugin does", async () => {
+    const tokenFile = join(mkdtempSync(join(tmpdir(), 'sa-')), 'token');
+    writeFileSync(tokenFile, portal.token);
+    const { serviceAccountToken: _, ...withoutToken } = clusterEntry(
+      'local',
+      portal,
+    );
+    const registry = new ClusterRegistry(
+      readClusterDefinitions(
+        new ConfigReader({
+          kubernetes: {
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters: [{ ...withoutToken, authProvider: 'serviceAccount' }],
+              },
+            ],
+          },
+        }),
+        { inClusterTokenPath: tokenFile },
+      ),
+    );
+    const pods = await kubeGet(
+      registry.forNamespace('local', namespace).kubeConfig,
+      `/api/v1/namespaces/${namespace}/pods`,
+    );
+    expect(pods.items).toEqual([]);
   });
 
   it('refuses a namespace outside the allow-list before calling Kubernetes', () => {
@@ -59,15 +95,15 @@ describe('clusters against a real API server', () => {
     const registry = new ClusterRegistry(
       readClusterDefinitions(clusterConfig(unprivileged)),
     );
-    const error = await registry
-      .forNamespace('local', namespace)
-      .core.listNamespacedPod({ namespace })
-      .catch(e =>
-        toPortalError(e, {
-          cluster: 'local',
-          action: `list pods in namespace ${namespace}`,
-        }),
-      );
+    const error = await kubeGet(
+      registry.forNamespace('local', namespace).kubeConfig,
+      `/api/v1/namespaces/${namespace}/pods`,
+    ).catch(e =>
+      toPortalError(e, {
+        cluster: 'local',
+        action: `list pods in namespace ${namespace}`,
+      }),
+    );
     expect(error).toMatchObject({
       name: 'NotAllowedError',
       message: `The portal's Kubernetes credentials for cluster "local" may not list pods in namespace ${namespace} (Kubernetes answered 403)`,
@@ -91,10 +127,10 @@ describe('clusters against a real API server', () => {
         }),
       ),
     );
-    const error = await registry
-      .forNamespace('gone', 'ns')
-      .core.listNamespacedPod({ namespace: 'ns' })
-      .catch(e => toPortalError(e, { cluster: 'gone', action: 'list pods' }));
+    const error = await kubeGet(
+      registry.forNamespace('gone', 'ns').kubeConfig,
+      '/api/v1/namespaces/ns/pods',
+    ).catch(e => toPortalError(e, { cluster: 'gone', action: 'list pods' }));
     expect((error as Error).name).toBe('ServiceUnavailableError');
     expect((error as Error).message).toMatch(
       /^Cluster "gone" cannot be reached \(ECONNREFUSED\)/,

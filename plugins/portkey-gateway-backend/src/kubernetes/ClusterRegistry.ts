@@ -1,13 +1,14 @@
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig } from '@kubernetes/client-node';
 import { ClusterDefinition } from './clusterDefinitions';
 
-/** The API clients of one cluster. */
+/**
+ * How to reach one cluster: its configuration, read through kubeGet/kubeStream (one
+ * keep-alive agent per KubeConfig) or a client-node Watch.
+ */
 export type ClusterClients = {
   name: string;
   kubeConfig: KubeConfig;
-  core: CoreV1Api;
-  apps: AppsV1Api;
 };
 
 /**
@@ -57,13 +58,7 @@ export class ClusterRegistry {
     }
     let clients = this.clients.get(definition.name);
     if (!clients) {
-      const kubeConfig = definition.kubeConfig();
-      clients = {
-        name: definition.name,
-        kubeConfig,
-        core: kubeConfig.makeApiClient(CoreV1Api),
-        apps: kubeConfig.makeApiClient(AppsV1Api),
-      };
+      clients = { name: definition.name, kubeConfig: definition.kubeConfig() };
       this.clients.set(definition.name, clients);
     }
     return clients;

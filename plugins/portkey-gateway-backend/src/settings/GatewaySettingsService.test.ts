@@ -12,6 +12,7 @@ import {
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import tls from 'node:tls';
 import {
   createTestNamespace,
   deleteTestNamespace,
@@ -24,6 +25,7 @@ import {
   chartObjectsFor,
   dataServiceDeployment,
   EXISTING_ACCOUNT_ROLE,
+  FAKE_PEM,
   fakeSecretValue,
   gatewayDeployment,
 } from './__testUtils__/chartObjects';
@@ -59,9 +61,32 @@ const readAsAdmin = (namespace: string, release: string) =>
     clients: clientsFor(cluster.admin),
   });
 
-/** The response must never carry a credential value. */
+/** The response must never carry a credential value, as text or as base64. */
 function expectNoSecretValue(response: GatewaySettingsResponse) {
-  expect(JSON.stringify(response)).not.toContain('super-secret-value');
+  const text = JSON.stringify(response);
+  expect(text).not.toContain('super-secret-value');
+  expect(text).not.toContain(Buffer.from(FAKE_PEM).toString('base64'));
+  expect(text).not.toContain('BEGIN CERTIFICATE');
+}
+
+/** A Secret or ConfigMap holding `data` as plain text. */
+async function createObject(
+  namespace: string,
+  kind: 'secret' | 'configMap',
+  name: string,
+  data: Record<string, string>,
+) {
+  const metadata = { name };
+  if (kind === 'secret')
+    await admin.core.createNamespacedSecret({
+      namespace,
+      body: { metadata, stringData: data },
+    });
+  else
+    await admin.core.createNamespacedConfigMap({
+      namespace,
+      body: { metadata, data },
+    });
 }
 
 describe('GatewaySettingsService against the real kube-apiserver', () => {
@@ -94,6 +119,11 @@ describe('GatewaySettingsService against the real kube-apiserver', () => {
         namespace,
         body: objects.serviceAccount,
       });
+      const pem = objects.mongoPem;
+      if (pem)
+        await createObject(namespace, pem.kind, pem.name, {
+          [pem.key]: FAKE_PEM,
+        });
       await admin.apps.createNamespacedDeployment({
         namespace,
         body: objects.deployment,
@@ -147,6 +177,17 @@ describe('GatewaySettingsService against the real kube-apiserver', () => {
           keys: objects.secretKeys,
           missingKeys: missing,
         },
+        // A PEM mounted from a Secret is checked like the env's Secrets.
+        ...(pem?.kind === 'secret'
+          ? [
+              {
+                secretName: pem.name,
+                exists: true,
+                keys: [pem.key],
+                missingKeys: [],
+              },
+            ]
+          : []),
       ]);
       expect(response.problems).toEqual(
         missing.length
@@ -425,6 +466,206 @@ describe('GatewaySettingsService against the real kube-apiserver', () => {
     expect(response.problems).toEqual([
       'Secret acme-secrets does not exist: the gateway pods will fail to start with CreateContainerConfigError (it must hold PORTKEY_CLIENT_AUTH, MONGO_DB_CONNECTION_URL).',
     ]);
+  });
+
+  describe('the MongoDB PEM mounted at /etc/shared/document_db.pem', () => {
+    const PEM_PATH = '/etc/shared/document_db.pem';
+    /** A gateway with LOG_STORE mongo and the PEM volume `source`, mounted with `mount`. */
+    async function readWithPem(
+      prefix: string,
+      source: Record<string, unknown>,
+      mount: Record<string, unknown> = { subPath: 'document_db.pem' },
+    ) {
+      const namespace = await namespaceFor(prefix);
+      const release = 'mongo-gateway';
+      await admin.apps.createNamespacedDeployment({
+        namespace,
+        body: gatewayDeployment({
+          release,
+          serviceAccountName: '',
+          env: [{ name: 'LOG_STORE', value: 'mongo' }],
+          volumes: [{ name: 'mongo-pem', ...source }],
+          volumeMounts: [{ name: 'mongo-pem', mountPath: PEM_PATH, ...mount }],
+        }),
+      });
+      return {
+        namespace,
+        release,
+        read: () => readAsAdmin(namespace, release),
+      };
+    }
+
+    it('says "could not check" when the portal may not read the Secret', async () => {
+      const { namespace, release } = await readWithPem('settings-pem-denied', {
+        secret: { secretName: 'docdb-ca' },
+      });
+      const response = await service.readSettings({
+        cluster: 'local',
+        namespace,
+        release,
+        clients: clientsFor(await readerWithoutSecrets(namespace)),
+      });
+      expect(response.secrets).toEqual([
+        {
+          secretName: 'docdb-ca',
+          exists: null,
+          keys: ['document_db.pem'],
+          missingKeys: [],
+        },
+      ]);
+      expect(response.problems).toEqual([
+        `The portal may not read Secret docdb-ca, so whether it holds the MongoDB PEM mounted at ${PEM_PATH} (key document_db.pem) could not be checked.`,
+      ]);
+    });
+
+    it.each([
+      ['secret', { secret: { secretName: 'docdb-ca' } }],
+      ['configMap', { configMap: { name: 'docdb-ca' } }],
+    ])(
+      'says the pods will not start when the %s does not exist',
+      async (kind, source) => {
+        const { read } = await readWithPem('settings-pem-none', source);
+        const response = await read();
+        const Kind = kind === 'secret' ? 'Secret' : 'ConfigMap';
+        expect(response.problems).toEqual([
+          `${Kind} docdb-ca, mounted as the MongoDB PEM at ${PEM_PATH}, does not exist: the gateway pods will not start: they stay in ContainerCreating with FailedMount events.`,
+        ]);
+        expect(response.secrets).toEqual(
+          kind === 'secret'
+            ? [
+                {
+                  secretName: 'docdb-ca',
+                  exists: false,
+                  keys: ['document_db.pem'],
+                  missingKeys: ['document_db.pem'],
+                },
+              ]
+            : [],
+        );
+      },
+    );
+
+    it('says the PEM will be missing when the Secret lacks the subPath key, and never shows the PEM', async () => {
+      const { namespace, read } = await readWithPem('settings-pem-nokey', {
+        secret: { secretName: 'docdb-ca' },
+      });
+      await createObject(namespace, 'secret', 'docdb-ca', {
+        'other.pem': FAKE_PEM,
+      });
+      const response = await read();
+      expectNoSecretValue(response);
+      expect(response.settings.logStore.pem).toEqual({
+        source: 'secret',
+        name: 'docdb-ca',
+        key: 'document_db.pem',
+      });
+      expect(response.secrets).toEqual([
+        {
+          secretName: 'docdb-ca',
+          exists: true,
+          keys: ['document_db.pem'],
+          missingKeys: ['document_db.pem'],
+        },
+      ]);
+      expect(response.problems).toEqual([
+        `Secret docdb-ca, mounted as the MongoDB PEM at ${PEM_PATH}, has no key document_db.pem: the gateway pods start without the PEM (Kubernetes leaves an empty directory or nothing at ${PEM_PATH}), so connecting to MongoDB/DocumentDB with TLS fails.`,
+      ]);
+    });
+
+    it('follows volume items from key to file name, and says a listed key that is missing stops the pods', async () => {
+      const items = [{ key: 'global-bundle.pem', path: 'document_db.pem' }];
+      const found = await readWithPem('settings-pem-items', {
+        secret: { secretName: 'docdb-ca', items },
+      });
+      await createObject(found.namespace, 'secret', 'docdb-ca', {
+        'global-bundle.pem': FAKE_PEM,
+      });
+      const response = await found.read();
+      expectNoSecretValue(response);
+      expect(response.problems).toEqual([]);
+      expect(response.settings.logStore.pem).toEqual({
+        source: 'secret',
+        name: 'docdb-ca',
+        key: 'global-bundle.pem',
+      });
+      expect(response.secrets).toEqual([
+        {
+          secretName: 'docdb-ca',
+          exists: true,
+          keys: ['global-bundle.pem'],
+          missingKeys: [],
+        },
+      ]);
+
+      const missing = await readWithPem('settings-pem-items-missing', {
+        configMap: { name: 'docdb-ca', items },
+      });
+      await createObject(missing.namespace, 'configMap', 'docdb-ca', {
+        'ca.pem': FAKE_PEM,
+      });
+      expect((await missing.read()).problems).toEqual([
+        `ConfigMap docdb-ca has no key global-bundle.pem, which volume mongo-pem (the MongoDB PEM at ${PEM_PATH}) lists in its items: the gateway pods will not start: they stay in ContainerCreating with FailedMount events.`,
+      ]);
+    });
+
+    it('finds the PEM of a volume mounted at /etc/shared, and an optional missing Secret only loses the PEM', async () => {
+      const { namespace, read } = await readWithPem(
+        'settings-pem-dir',
+        { secret: { secretName: 'docdb-ca', optional: true } },
+        { mountPath: '/etc/shared' },
+      );
+      expect((await read()).problems).toEqual([
+        `Secret docdb-ca, mounted as the MongoDB PEM at ${PEM_PATH}, does not exist: the gateway pods start without the PEM (Kubernetes leaves an empty directory or nothing at ${PEM_PATH}), so connecting to MongoDB/DocumentDB with TLS fails.`,
+      ]);
+      await createObject(namespace, 'secret', 'docdb-ca', {
+        'document_db.pem': FAKE_PEM,
+      });
+      const response = await read();
+      expectNoSecretValue(response);
+      expect(response.problems).toEqual([]);
+    });
+  });
+
+  it('reads over kept-alive connections: a second read opens no new connection', async () => {
+    const namespace = await namespaceFor('settings-keepalive');
+    const release = 'kept';
+    await admin.core.createNamespacedSecret({
+      namespace,
+      body: { metadata: { name: 'kept-secrets' }, stringData: { A: 'x' } },
+    });
+    await admin.core.createNamespacedConfigMap({
+      namespace,
+      body: { metadata: { name: 'kept-config' }, data: { LOG_STORE: 's3' } },
+    });
+    await admin.apps.createNamespacedDeployment({
+      namespace,
+      body: gatewayDeployment({
+        release,
+        serviceAccountName: 'default',
+        env: [
+          {
+            name: 'PORTKEY_CLIENT_AUTH',
+            valueFrom: { secretKeyRef: { name: 'kept-secrets', key: 'A' } },
+          },
+          {
+            name: 'LOG_STORE',
+            valueFrom: {
+              configMapKeyRef: { name: 'kept-config', key: 'LOG_STORE' },
+            },
+          },
+        ],
+      }),
+    });
+    const first = await readAsAdmin(namespace, release);
+    expect(first.settings.logStore.store).toBe('s3');
+    const connect = jest.spyOn(tls, 'connect');
+    try {
+      // The Deployment list, then the Secret, ConfigMap and ServiceAccount in parallel.
+      await readAsAdmin(namespace, release);
+      expect(connect).not.toHaveBeenCalled();
+    } finally {
+      connect.mockRestore();
+    }
   });
 
   it('says 404, naming the release, when the release has no gateway Deployment', async () => {

@@ -1,27 +1,20 @@
 import { isCredentialValue } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import { NamespaceTarget } from '../kubernetes/target';
 import { FAILS, KeyRefs, requiredKeys } from './envReferences';
-import { readOptional } from './kubernetesCalls';
+import { ObjectReader } from './readOptional';
 
 /** Reads each referenced ConfigMap once (ConfigMaps are not secret) and says what is wrong. */
 export async function checkConfigMaps(
-  target: NamespaceTarget,
+  readObject: ObjectReader,
   referenced: Map<string, KeyRefs>,
 ): Promise<{
   data: Map<string, Record<string, string>>;
   problems: string[];
 }> {
-  const { cluster, namespace, clients } = target;
   const data = new Map<string, Record<string, string>>();
   const problems: string[] = [];
   // Read in parallel, reported in the order referenced.
   const reads = await Promise.all(
-    [...referenced.keys()].map(name =>
-      readOptional(
-        () => clients.core.readNamespacedConfigMap({ name, namespace }),
-        { cluster, action: `read ConfigMap ${name} in namespace ${namespace}` },
-      ),
-    ),
+    [...referenced.keys()].map(name => readObject('ConfigMap', name)),
   );
   for (const [index, [name, refs]] of [...referenced].entries()) {
     const keys = [...refs.keys()];

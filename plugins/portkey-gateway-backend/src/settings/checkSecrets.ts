@@ -2,9 +2,8 @@ import {
   GatewaySecretCheck,
   isSecretEnvKey,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import { NamespaceTarget } from '../kubernetes/target';
 import { FAILS, KeyRefs, requiredKeys } from './envReferences';
-import { readOptional } from './kubernetesCalls';
+import { ObjectReader } from './readOptional';
 
 /** What one GET of a Secret told: which keys exist, and values of non-credential keys only. */
 export type SecretLookup =
@@ -18,23 +17,19 @@ export type SecretLookup =
  * LOG_STORE and the like). A credential's value is never decoded.
  */
 export async function checkSecrets(
-  target: NamespaceTarget,
+  readObject: ObjectReader,
   referenced: Map<string, KeyRefs>,
 ): Promise<{
   lookups: Map<string, SecretLookup>;
   secrets: GatewaySecretCheck[];
   problems: string[];
 }> {
-  const { cluster, namespace, clients } = target;
   const lookups = new Map<string, SecretLookup>(
     await Promise.all(
       [...referenced].map(async ([name, refs]) => {
-        const read = await readOptional(
-          () => clients.core.readNamespacedSecret({ name, namespace }),
-          { cluster, action: `read Secret ${name} in namespace ${namespace}` },
-        );
-        if (read.outcome !== 'found') return [name, read] as const;
-        const data = read.value.data ?? {};
+        const found = await readObject('Secret', name);
+        if (found.outcome !== 'found') return [name, found] as const;
+        const data = found.value.data ?? {};
         const plainValues = new Map<string, string>();
         for (const key of refs.keys()) {
           if (!isSecretEnvKey(key) && key in data)

@@ -1,46 +1,59 @@
-import { NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { V1Deployment } from '@kubernetes/client-node';
 import { CHART_LABELS } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import { kubeGet } from '../kubernetes/kubeGet';
 import { toPortalError } from '../kubernetes/kubernetesErrors';
+import {
+  NAMESPACE_UNCHECKED,
+  namespaceMissingError,
+  NamespaceExistenceCache,
+} from '../kubernetes/namespaceExistence';
+import { NamespaceTarget } from '../kubernetes/target';
 import {
   DEFAULT_GATEWAY_NAME_LABELS,
   isGateway,
   pickGatewayDeployment,
 } from '../status/findGateways';
-import { NamespaceTarget } from '../kubernetes/target';
-
-const COMPONENT = CHART_LABELS.component;
 
 /**
- * The release's gateway Deployment: labelled with the chart's name and the release, and,
- * unlike the data service's, without an `app.kubernetes.io/component` in its selector or pod
- * template (REFERENCE.md §4). 404 naming the release when there is none.
+ * The release's gateway Deployment, picked as the status view picks it (isGateway: the
+ * chart's name label and the release, no `app.kubernetes.io/component`). 404 naming the
+ * release when there is none, or the namespace when it does not exist.
  */
 export async function findGatewayDeployment(
   target: NamespaceTarget & { release: string },
+  namespaces: NamespaceExistenceCache,
   nameLabels: readonly string[] = DEFAULT_GATEWAY_NAME_LABELS,
 ): Promise<V1Deployment> {
   const { cluster, namespace, clients, release } = target;
   const labelSelector = `${CHART_LABELS.name} in (${nameLabels.join(',')}),${
     CHART_LABELS.instance
   }=${release}`;
-  const list = await clients.apps
-    .listNamespacedDeployment({ namespace, labelSelector })
-    .catch(error => {
-      throw toPortalError(error, {
-        cluster,
-        action: `list deployments in namespace ${namespace}`,
-      });
+  const list: { items?: V1Deployment[] } = await kubeGet(
+    clients.kubeConfig,
+    `/apis/apps/v1/namespaces/${encodeURIComponent(
+      namespace,
+    )}/deployments?labelSelector=${encodeURIComponent(labelSelector)}`,
+  ).catch(async error => {
+    const refused = toPortalError(error, {
+      cluster,
+      action: `list deployments in namespace ${namespace}`,
     });
-  const gateways = list.items.filter(
-    d =>
-      isGateway(d, nameLabels) &&
-      !(COMPONENT in (d.spec?.selector?.matchLabels ?? {})) &&
-      !(COMPONENT in (d.spec?.template?.metadata?.labels ?? {})),
-  );
+    if (
+      refused instanceof NotAllowedError &&
+      (await namespaces.check(target)) === 'missing'
+    )
+      throw namespaceMissingError(target);
+    throw refused;
+  });
+  const gateways = (list.items ?? []).filter(d => isGateway(d, nameLabels));
   if (gateways.length === 0) {
+    const existence = await namespaces.check(target);
+    if (existence === 'missing') throw namespaceMissingError(target);
     throw new NotFoundError(
-      `No gateway Deployment of release "${release}" in namespace ${namespace} of cluster "${cluster}" (looked for ${labelSelector} without ${COMPONENT})`,
+      `No gateway Deployment of release "${release}" in namespace ${namespace} of cluster "${cluster}" (looked for ${labelSelector} without ${
+        CHART_LABELS.component
+      }${existence === 'unknown' ? `; ${NAMESPACE_UNCHECKED}` : ''})`,
     );
   }
   return pickGatewayDeployment(gateways, release)!;

@@ -15,8 +15,11 @@ import {
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { NamespaceTarget } from '../kubernetes/target';
 import { checkConfigMaps } from './checkConfigMaps';
+import { checkMongoPem } from './checkMongoPem';
 import { checkSecrets, SecretLookup } from './checkSecrets';
 import { collectEnvReferences } from './envReferences';
+import { findMongoPemSource, MongoPemSource } from './mongoPemMount';
+import { objectReader } from './readOptional';
 import { readServiceAccount } from './readServiceAccount';
 
 /** What the gateway container's Deployment says, resolved against its Secrets and ConfigMaps. */
@@ -25,14 +28,16 @@ export type DeployedGatewayReading = {
   secrets: GatewaySecretCheck[];
   envFrom: GatewayEnvFromSource[];
   problems: string[];
+  /** The Secret or ConfigMap key mounted as the MongoDB PEM, if one is. */
+  mongoPem?: MongoPemSource;
 };
 
 /**
  * Reads the gateway container of a Deployment into a DeployedGateway: literals as they are,
  * Secret references with whether the key exists (one GET per Secret) and, only for keys that
  * are not credentials, the decoded value; ConfigMap references with their value; the service
- * account with its annotations; volumes and mounts. A credential's value is never decoded or
- * kept.
+ * account with its annotations; volumes and mounts, and whether the MongoDB PEM they mount
+ * exists. A credential's value is never decoded or kept.
  */
 export async function readDeployedGateway(
   target: NamespaceTarget,
@@ -52,12 +57,15 @@ export async function readDeployedGateway(
   const envVars: V1EnvVar[] = container?.env ?? [];
 
   const references = collectEnvReferences(envVars);
-  const [secrets, configMaps, account] = await Promise.all([
-    checkSecrets(target, references.secrets),
-    checkConfigMaps(target, references.configMaps),
-    readServiceAccount(target, podSpec?.serviceAccountName),
+  const mongoPem = findMongoPemSource(podSpec, container);
+  const readObject = objectReader(target);
+  const [secrets, configMaps, pem, account] = await Promise.all([
+    checkSecrets(readObject, references.secrets),
+    checkConfigMaps(readObject, references.configMaps),
+    checkMongoPem(readObject, mongoPem),
+    readServiceAccount(readObject, podSpec?.serviceAccountName),
   ]);
-  problems.push(...secrets.problems, ...configMaps.problems);
+  problems.push(...secrets.problems, ...configMaps.problems, ...pem.problems);
 
   const { env, credentialLiterals } = readEnv(
     envVars,
@@ -105,7 +113,33 @@ export async function readDeployedGateway(
       ...(m.subPath ? { subPath: m.subPath } : {}),
     })),
   };
-  return { deployed, secrets: secrets.secrets, envFrom, problems };
+  return {
+    deployed,
+    secrets: withSecretCheck(secrets.secrets, pem.secret),
+    envFrom,
+    problems,
+    ...(mongoPem ? { mongoPem } : {}),
+  };
+}
+
+/** One entry per Secret: the PEM's keys join the env's entry when both use the same Secret. */
+function withSecretCheck(
+  secrets: GatewaySecretCheck[],
+  check: GatewaySecretCheck | undefined,
+): GatewaySecretCheck[] {
+  if (!check) return secrets;
+  const same = secrets.find(s => s.secretName === check.secretName);
+  if (!same) return [...secrets, check];
+  const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+  return secrets.map(s =>
+    s === same
+      ? {
+          ...s,
+          keys: union(s.keys, check.keys),
+          missingKeys: union(s.missingKeys, check.missingKeys),
+        }
+      : s,
+  );
 }
 
 /** The env in the container's order (a later entry of the same name wins, as in Kubernetes). */

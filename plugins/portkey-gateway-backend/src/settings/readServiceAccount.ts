@@ -1,24 +1,16 @@
 import { DeployedGateway } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import { NamespaceTarget } from '../kubernetes/target';
-import { readOptional } from './kubernetesCalls';
+import { ObjectReader } from './readOptional';
 
 /** The pod's service account with its annotations (an IRSA role, for one). */
 export async function readServiceAccount(
-  target: NamespaceTarget,
+  readObject: ObjectReader,
   name: string | undefined,
 ): Promise<{
   serviceAccount?: DeployedGateway['serviceAccount'];
   problems: string[];
 }> {
   if (!name) return { problems: [] };
-  const { cluster, namespace, clients } = target;
-  const read = await readOptional(
-    () => clients.core.readNamespacedServiceAccount({ name, namespace }),
-    {
-      cluster,
-      action: `read ServiceAccount ${name} in namespace ${namespace}`,
-    },
-  );
+  const read = await readObject('ServiceAccount', name);
   if (read.outcome === 'found') {
     const annotations = read.value.metadata?.annotations;
     return {

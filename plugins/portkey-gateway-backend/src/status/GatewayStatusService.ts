@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import type {
   CoreV1Event,
   KubeConfig,
@@ -9,6 +9,11 @@ import type {
 import type { GatewayStatusList } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { NamespaceTarget } from '../kubernetes/target';
 import { toPortalError } from '../kubernetes/kubernetesErrors';
+import {
+  NAMESPACE_UNCHECKED,
+  namespaceMissingError,
+  NamespaceExistenceCache,
+} from '../kubernetes/namespaceExistence';
 import { PromiseCoalescer } from './coalesce';
 import {
   chartSelector,
@@ -91,6 +96,7 @@ export class GatewayStatusService {
   private readonly watches: NamespaceWatches<NamespaceTarget>;
   private readonly logger?: LoggerService;
   private readonly nameLabels: readonly string[];
+  private readonly namespaces: NamespaceExistenceCache;
   /** Cluster/namespace keys whose credentials may list but not watch, until when. */
   private readonly watchForbiddenUntil = new Map<string, number>();
   /** The last namespace-wide answer computed from each watch, for its snapshot version. */
@@ -106,6 +112,10 @@ export class GatewayStatusService {
     this.source = options.source ?? 'watch';
     this.logger = options.logger;
     this.nameLabels = options.gatewayNameLabels ?? DEFAULT_GATEWAY_NAME_LABELS;
+    this.namespaces = new NamespaceExistenceCache({
+      kubeGet: this.kubeGet,
+      now: this.now,
+    });
     this.coalescer = new PromiseCoalescer({
       ttlMs: options.coalesceMs ?? 2000,
       maxEntries: options.maxEntries ?? 256,
@@ -143,7 +153,39 @@ export class GatewayStatusService {
     this.watches.stopAll();
   }
 
+  /**
+   * The gateways of the namespace. When there are none (or RBAC refused the lists), whether
+   * the namespace exists is checked (cached 30 s): one that does not is a 404 saying so.
+   */
   async listGateways(
+    target: NamespaceTarget & { release?: string },
+  ): Promise<GatewayStatusList> {
+    let list: GatewayStatusList;
+    try {
+      list = await this.read(target);
+    } catch (error) {
+      if (
+        error instanceof NotAllowedError &&
+        (await this.namespaces.check(target)) === 'missing'
+      )
+        throw namespaceMissingError(target);
+      throw error;
+    }
+    if (list.items.length > 0) return list;
+    const existence = await this.namespaces.check(target);
+    if (existence === 'missing') throw namespaceMissingError(target);
+    if (target.release) {
+      const { cluster, namespace, release } = target;
+      throw new NotFoundError(
+        `No gateway of release "${release}" in namespace ${namespace} of cluster "${cluster}"${
+          existence === 'unknown' ? ` (${NAMESPACE_UNCHECKED})` : ''
+        }`,
+      );
+    }
+    return list;
+  }
+
+  private async read(
     target: NamespaceTarget & { release?: string },
   ): Promise<GatewayStatusList> {
     if (this.source === 'watch' && this.mayWatch(target)) {
@@ -231,10 +273,10 @@ export class GatewayStatusService {
         );
       }
     }
-    return this.coalescer.get(key(release ?? null), () => this.read(target));
+    return this.coalescer.get(key(release ?? null), () => this.list(target));
   }
 
-  /** The answer for a target: only its release's gateways, 404 for an unknown release. */
+  /** The answer for a target: only its release's gateways (none: listGateways says 404). */
   private answer(
     target: NamespaceTarget & { release?: string },
     observedAt: string,
@@ -244,15 +286,10 @@ export class GatewayStatusService {
     const items = release
       ? gateways.filter(g => g.release === release)
       : gateways;
-    if (release && items.length === 0) {
-      throw new NotFoundError(
-        `No gateway of release "${release}" in namespace ${namespace} of cluster "${cluster}"`,
-      );
-    }
     return { cluster, namespace, observedAt, items };
   }
 
-  private async read(
+  private async list(
     target: NamespaceTarget & { release?: string },
   ): Promise<GatewayStatusList> {
     const { cluster, namespace, clients, release } = target;

@@ -36,17 +36,38 @@ export function chartSelector(
   return gatewayLabelSelector({ release, nameLabels });
 }
 
-type Labelled = { metadata?: { labels?: { [key: string]: string } } };
+type StringMap = { [key: string]: string };
+/** A pod or a Deployment (whose selector and pod template carry labels too). */
+type Labelled = { metadata?: { labels?: StringMap }; spec?: object };
+type WorkloadSpec = {
+  selector?: { matchLabels?: StringMap };
+  template?: { metadata?: { labels?: StringMap } };
+};
 
 const labels = (o: Labelled) => o.metadata?.labels ?? {};
 
-/** Gateway pods and Deployments carry the chart's name label and no component label. */
+/**
+ * The component label of a pod, or of a Deployment: the data service Deployment has it in
+ * its selector and pod template only, not in its own labels (REFERENCE.md §4).
+ */
+function componentOf(o: Labelled): string | undefined {
+  const spec = o.spec as WorkloadSpec | undefined;
+  return (
+    labels(o)[COMPONENT] ??
+    spec?.selector?.matchLabels?.[COMPONENT] ??
+    spec?.template?.metadata?.labels?.[COMPONENT]
+  );
+}
+
+/**
+ * Gateway pods and Deployments carry the chart's name label and no component label (nor, for
+ * a Deployment, one in its selector or pod template). Status and settings both use this.
+ */
 export function isGateway(
   o: Labelled,
   nameLabels: readonly string[] = DEFAULT_GATEWAY_NAME_LABELS,
 ): boolean {
-  const l = labels(o);
-  return nameLabels.includes(l[NAME]) && !(COMPONENT in l);
+  return nameLabels.includes(labels(o)[NAME]) && componentOf(o) === undefined;
 }
 
 /**
@@ -54,10 +75,9 @@ export function isGateway(
  * because `fullnameOverride` and `nameOverride` change the fullname.
  */
 export function isDataService(o: Labelled, release: string): boolean {
-  const l = labels(o);
   return (
-    l[INSTANCE] === release &&
-    (l[COMPONENT] ?? '').endsWith(PORTKEY_CHART.dataServiceSuffix)
+    labels(o)[INSTANCE] === release &&
+    (componentOf(o) ?? '').endsWith(PORTKEY_CHART.dataServiceSuffix)
   );
 }
 

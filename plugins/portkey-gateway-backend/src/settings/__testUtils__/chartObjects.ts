@@ -16,6 +16,14 @@ export const EXISTING_ACCOUNT_ROLE =
 /** A fake credential value the response must never contain. */
 export const fakeSecretValue = (key: string) => `super-secret-value-${key}`;
 
+/**
+ * A recognisable fake CA PEM: a Secret's PEM must appear nowhere in a settings answer, neither
+ * as text nor base64.
+ */
+export const FAKE_PEM = `-----BEGIN CERTIFICATE-----\n${fakeSecretValue(
+  'pem',
+)}\n-----END CERTIFICATE-----\n`;
+
 /** The chart's labels of a release's gateway objects and its selector (REFERENCE.md §4). */
 export function chartLabels(release: string) {
   const selector = {
@@ -152,6 +160,15 @@ export function chartObjectsFor(rendered: RenderedGateway) {
     }),
     serviceAccount,
     secretName: plan.secretName,
+    /** The object the rendered PEM volume mounts, to be created holding FAKE_PEM. */
+    mongoPem:
+      input.logStore.store === 'mongo' && input.logStore.pem.source !== 'none'
+        ? {
+            kind: input.logStore.pem.source,
+            name: input.logStore.pem.name!,
+            key: input.logStore.pem.key,
+          }
+        : undefined,
     secretKeys: [...plan.env.values()].flatMap(s =>
       s.from === 'secret' ? [s.key as string] : [],
     ),
