@@ -536,15 +536,15 @@ describe('GatewayLogsService through the real kube-apiserver', () => {
     expect(response.text).not.toContain('long-line-secret-15');
   });
 
-  it('answers a wrong container with the API server’s 400', async () => {
+  it('answers a container the pod does not have with the same 404 as an unknown pod', async () => {
     const server = await pluginBackend();
     const response = await request(server)
       .get(`${logsPath()}?container=redis`)
       .set('Authorization', user());
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(404);
     expect(response.body.error).toEqual({
-      name: 'InputError',
-      message: `Kubernetes refused to read the logs of container "redis" of pod "${POD}" in namespace ${namespace} in cluster "local": container redis is not valid for pod ${POD}`,
+      name: 'NotFoundError',
+      message: `No gateway pod "${POD}" with container "redis" in namespace ${namespace} of cluster "local"`,
     });
     expect(response.text).not.toMatch(/\bat \S+ \(.*:\d+:\d+\)/);
   });
@@ -557,11 +557,11 @@ describe('GatewayLogsService through the real kube-apiserver', () => {
     expect(response.status).toBe(404);
     expect(response.body.error).toEqual({
       name: 'NotFoundError',
-      message: `Not found in cluster "local" while trying to read the logs of container "gateway" of pod "portkey-ai-gateway-gone" in namespace ${namespace}: pods "portkey-ai-gateway-gone" not found`,
+      message: `No gateway pod "portkey-ai-gateway-gone" with container "gateway" in namespace ${namespace} of cluster "local"`,
     });
   });
 
-  it('answers 403 when the portal’s Kubernetes user may not read pod logs', async () => {
+  it('answers 403 when the portal’s Kubernetes user may not read the pod', async () => {
     const server = await pluginBackend(unprivileged);
     const response = await request(server)
       .get(logsPath())
@@ -569,7 +569,7 @@ describe('GatewayLogsService through the real kube-apiserver', () => {
     expect(response.status).toBe(403);
     expect(response.body.error).toEqual({
       name: 'NotAllowedError',
-      message: `The portal's Kubernetes credentials for cluster "local" may not read the logs of container "gateway" of pod "${POD}" in namespace ${namespace} (Kubernetes answered 403)`,
+      message: `The portal's Kubernetes credentials for cluster "local" may not read pod "${POD}" in namespace ${namespace}, which is checked before its logs are read (Kubernetes answered 403)`,
     });
   });
 

@@ -1,7 +1,8 @@
 import { Request, Response } from 'express';
 import { NamespaceTarget } from '../kubernetes/target';
+import { GatewayPodCheck, GatewayPodCheckOptions } from './GatewayPodCheck';
 import { DEFAULT_MAX_LINE_BYTES } from './LogLineSplitter';
-import { openUpstreamLog } from './openUpstreamLog';
+import { openUpstreamLog, UpstreamLog } from './openUpstreamLog';
 import { parseLogQuery } from './parseLogQuery';
 import { watchClientLeaving } from './watchClientLeaving';
 import { writeLogResponse } from './writeLogResponse';
@@ -11,7 +12,7 @@ export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 /** 15 s: well under the idle timeouts of common proxies and load balancers (60 s). */
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 
-export type GatewayLogsServiceOptions = {
+export type GatewayLogsServiceOptions = GatewayPodCheckOptions & {
   /** The most bytes of log text sent per request (and asked of Kubernetes as limitBytes). */
   maxBytes?: number;
   /** The longest line held in memory; longer lines are cut. */
@@ -29,15 +30,18 @@ export type SendLogsTarget = NamespaceTarget & {
 
 /**
  * Sends a gateway pod's logs, redacted, once (text/plain) or followed live (server-sent
- * events). The request goes through the cluster's API server (pods/log, with its RBAC and
- * validation), never to a kubelet directly.
+ * events). Only a gateway release's own pods are read (GatewayPodCheck): any other pod is a
+ * 404 before anything is asked of pods/log. The request goes through the cluster's API
+ * server (pods/log, with its RBAC and validation), never to a kubelet directly.
  */
 export class GatewayLogsService {
   private readonly maxBytes: number;
   private readonly maxLineBytes: number;
   private readonly heartbeatMs: number;
+  private readonly podCheck: GatewayPodCheck;
 
   constructor(options: GatewayLogsServiceOptions = {}) {
+    this.podCheck = new GatewayPodCheck(options);
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     this.heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
@@ -46,16 +50,25 @@ export class GatewayLogsService {
   async sendLogs(target: SendLogsTarget): Promise<void> {
     const { req, res } = target;
     const query = parseLogQuery(target.query);
+    // Before the first wait, so that a client leaving during it is noticed.
     const client = watchClientLeaving(req, res);
-    const upstream = await openUpstreamLog({
-      target,
-      query,
-      maxBytes: this.maxBytes,
-      client,
-    }).catch(error => {
-      client.stop();
-      throw error;
-    });
+    let upstream: UpstreamLog | undefined;
+    try {
+      await this.podCheck.check(target, query.container);
+      if (!client.left) {
+        upstream = await openUpstreamLog({
+          target,
+          query,
+          maxBytes: this.maxBytes,
+          client,
+        });
+      }
+    } catch (error) {
+      if (!client.left) {
+        client.stop();
+        throw error;
+      } // else nobody to tell
+    }
     if (!upstream) {
       client.stop();
       return;

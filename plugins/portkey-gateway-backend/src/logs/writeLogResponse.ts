@@ -60,9 +60,7 @@ export function writeLogResponse(
   const { follow, maxBytes, maxLineBytes } = options;
   const { body: stream } = upstream;
   writeHeaders(res, follow);
-  const heartbeat = follow
-    ? startEvents(res, options.heartbeatMs)
-    : undefined;
+  const heartbeat = follow ? startEvents(res, options.heartbeatMs) : undefined;
 
   return new Promise<void>(resolve => {
     let done = false;

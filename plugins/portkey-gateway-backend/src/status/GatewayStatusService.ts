@@ -22,7 +22,13 @@ import {
   NamespaceWatchError,
   WatchLike,
 } from './NamespaceWatch';
-import { NamespaceWatches, watchKey } from './NamespaceWatches';
+import { NamespaceWatches, watchKey, WatchTarget } from './NamespaceWatches';
+
+/** What a namespace's watch holds of the chart's objects (see watchedChartObjects). */
+export type WatchedChartObjects = {
+  readonly pods: readonly V1Pod[];
+  readonly deployments: readonly V1Deployment[];
+};
 
 export type GatewayStatusServiceOptions = {
   /**
@@ -131,6 +137,18 @@ export class GatewayStatusService {
   /** Namespaces currently watched. */
   get watchedNamespaces(): number {
     return this.watches.size;
+  }
+
+  /**
+   * The chart's pods and Deployments in a namespace as its running watch holds them (read
+   * only), or undefined when the namespace is not being watched or its watch is not healthy.
+   * Never starts a watch, and does not keep one from going idle.
+   */
+  watchedChartObjects(target: WatchTarget): WatchedChartObjects | undefined {
+    const snapshot = this.watches.peek(target)?.snapshot();
+    return (
+      snapshot && { pods: snapshot.pods, deployments: snapshot.deployments }
+    );
   }
 
   /** Stops every watch; call on shutdown. */
