@@ -37,6 +37,7 @@ import {
   testCluster,
   unprivilegedIdentity,
 } from '../__testUtils__/testCluster';
+import { itLocalOnly } from '../__testUtils__/itLocalOnly';
 import {
   LOG_POD_TIMEOUT_MS,
   realLogPod,
@@ -49,22 +50,7 @@ import {
 
 const cluster = testCluster();
 
-/*
- * itLocalOnly(reason)(name, fn) is `it`, or against a real cluster `it.skip` with the reason in
- * the test's name (jest has no skip reasons), for checks that need what only the stub kubelet
- * gives: canned files, its request log. ESLint's jest rules cannot see that it is `it`.
- */
-/* eslint-disable jest/no-standalone-expect */
-function itLocalOnly(reason: string): jest.It {
-  if (!cluster.real) return it;
-  return ((name: string, fn?: jest.ProvidesCallback, timeout?: number) =>
-    // eslint-disable-next-line jest/no-disabled-tests, jest/expect-expect -- skipped, saying why
-    it.skip(
-      `${name} [skipped against a real cluster: ${reason}]`,
-      fn,
-      timeout,
-    )) as jest.It;
-}
+/* eslint-disable jest/no-standalone-expect -- itLocalOnly is `it` */
 
 const POD = 'portkey-ai-gateway-7d9f8b6c4-x2k4q';
 const CHART_LABELS = {
