@@ -5,6 +5,7 @@ import { testCluster } from './testCluster';
  * the test's name (jest has no skip reasons), for checks that need what only the stub kubelet
  * gives: canned files, its request log. ESLint's jest rules cannot see that it is `it`.
  */
+// eslint-disable-next-line jest/no-export -- a helper for test files, not a test file
 export function itLocalOnly(reason: string): jest.It {
   if (!testCluster().real) return it;
   return ((name: string, fn?: jest.ProvidesCallback, timeout?: number) =>
