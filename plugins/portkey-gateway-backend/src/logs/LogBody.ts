@@ -32,3 +32,31 @@ export type LogBodyOptions = {
 export function flushCompression(res: Response) {
   (res as unknown as { flush?: () => void }).flush?.();
 }
+
+/** What both splitters do: lines (or text) from chunks, counting the bytes received. */
+type Splitter<Piece> = {
+  readonly receivedBytes: number;
+  write(chunk: Buffer): Piece[];
+  end(): Piece[];
+};
+
+/** A body that sends what its splitter makes of each chunk (`send`: false at the cap). */
+export abstract class SplitLogBody<Piece> implements LogBody {
+  constructor(private readonly splitter: Splitter<Piece>) {}
+
+  get receivedBytes(): number {
+    return this.splitter.receivedBytes;
+  }
+
+  write(chunk: Buffer): boolean {
+    return this.send(this.splitter.write(chunk));
+  }
+
+  end(): boolean {
+    return this.send(this.splitter.end());
+  }
+
+  abstract flush(): void;
+  abstract discard(): void;
+  protected abstract send(pieces: Piece[]): boolean;
+}

@@ -1,5 +1,5 @@
 import { LineSplitter } from './LogLineSplitter';
-import { flushCompression, LogBody, LogBodyOptions } from './LogBody';
+import { flushCompression, LogBodyOptions, SplitLogBody } from './LogBody';
 
 function withoutCr(line: string): string {
   return line.includes('\r') ? line.replace(/\r/g, '') : line;
@@ -11,24 +11,11 @@ const event = (line: string) => `data: ${withoutCr(line)}\n\n`;
  * A followed log as server-sent events, one `data:` event per redacted line. The lines of an
  * upstream chunk go out with one write and one flush, so that they reach the browser at once.
  */
-export class LogEventsBody implements LogBody {
-  private readonly splitter: LineSplitter;
+export class LogEventsBody extends SplitLogBody<string> {
   private sent = 0;
 
   constructor(private readonly options: LogBodyOptions) {
-    this.splitter = new LineSplitter({ maxLineBytes: options.maxLineBytes });
-  }
-
-  get receivedBytes(): number {
-    return this.splitter.receivedBytes;
-  }
-
-  write(chunk: Buffer): boolean {
-    return this.send(this.splitter.write(chunk));
-  }
-
-  end(): boolean {
-    return this.send(this.splitter.end());
+    super(new LineSplitter({ maxLineBytes: options.maxLineBytes }));
   }
 
   flush() {
@@ -37,7 +24,7 @@ export class LogEventsBody implements LogBody {
 
   discard() {}
 
-  private send(lines: string[]): boolean {
+  protected send(lines: string[]): boolean {
     if (!lines.length) return true;
     const { res, maxBytes, afterWrite } = this.options;
     let text = '';

@@ -1,5 +1,5 @@
 import { LogTextSplitter } from './LogLineSplitter';
-import { LogBody, LogBodyOptions } from './LogBody';
+import { LogBodyOptions, SplitLogBody } from './LogBody';
 
 const NEWLINE = 10;
 /** 256 KB: the largest write of text. */
@@ -12,29 +12,14 @@ const TEXT_WRITE_BYTES = 256 * 1024;
  * event loop (often a few TLS records of 16 KB) is sent with one write, as one HTTP chunk.
  * Each write to a local client wakes it up; fewer, larger writes cost both sides less.
  */
-export class LogTextBody implements LogBody {
-  private readonly splitter: LogTextSplitter;
+export class LogTextBody extends SplitLogBody<Buffer> {
   private sent = 0;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private scheduled: NodeJS.Immediate | undefined;
 
   constructor(private readonly options: LogBodyOptions) {
-    this.splitter = new LogTextSplitter({
-      maxLineBytes: options.maxLineBytes,
-    });
-  }
-
-  get receivedBytes(): number {
-    return this.splitter.receivedBytes;
-  }
-
-  write(chunk: Buffer): boolean {
-    return this.send(this.splitter.write(chunk));
-  }
-
-  end(): boolean {
-    return this.send(this.splitter.end());
+    super(new LogTextSplitter({ maxLineBytes: options.maxLineBytes }));
   }
 
   flush() {
@@ -50,7 +35,7 @@ export class LogTextBody implements LogBody {
   }
 
   /** Queues whole lines; false once the byte cap is reached (only the lines that fit in full). */
-  private send(pieces: Buffer[]): boolean {
+  protected send(pieces: Buffer[]): boolean {
     const { maxBytes } = this.options;
     for (const piece of pieces) {
       if (this.sent + piece.length > maxBytes) {
