@@ -334,6 +334,20 @@ describe('GatewayLogsService reads only the logs of a gateway release’s pods',
     );
   });
 
+  it('never starts a watch to check a pod: a namespace nobody watches is read with one GET', async () => {
+    const status = statuses.service({ source: 'watch' });
+    const target = { cluster: 'local', namespace };
+    expect(status.watchedChartObjects(target)).toBeUndefined();
+    expect(status.watchedNamespaces).toBe(0);
+    const { base, podReads } = await backend('list', status);
+    const refused = await request(base).get(logsOf(PODS.dbadmin.name));
+    expect(refused.status).toBe(404);
+    expect(podReads).toEqual([
+      `/api/v1/namespaces/${namespace}/pods/${PODS.dbadmin.name}`,
+    ]);
+    expect(status.watchedNamespaces).toBe(0);
+  });
+
   itLocalOnly('it reads the stub kubelet’s canned files')(
     'takes a watched namespace’s pods from the watch: no pod GET for a gateway pod, one for an unrelated pod',
     async () => {
