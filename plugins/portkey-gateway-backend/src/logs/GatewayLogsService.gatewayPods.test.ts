@@ -1,12 +1,7 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { AppsV1Api, CoreV1Api, V1Node, V1Pod } from '@kubernetes/client-node';
-import express from 'express';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -15,16 +10,12 @@ import {
   startStubKubelet,
   stubNodeManifest,
 } from '../../../../scripts/kube/stub-kubelet.mjs';
-import { readClusterDefinitions } from '../kubernetes/clusterDefinitions';
-import { ClusterRegistry } from '../kubernetes/ClusterRegistry';
 import { kubeGet, KubeGet } from '../kubernetes/kubeGet';
-import { createRouter } from '../router';
-import { GatewaySettingsService } from '../settings/GatewaySettingsService';
 import { GatewayStatusService } from '../status/GatewayStatusService';
 import { statusServices } from '../status/__testUtils__/statusServices';
 import { itLocalOnly } from '../__testUtils__/itLocalOnly';
+import { serveRouter } from '../__testUtils__/serveRouter';
 import {
-  clusterEntry,
   createTestNamespace,
   deleteTestNamespace,
   portalIdentity,
@@ -212,34 +203,16 @@ describe('GatewayLogsService reads only the logs of a gateway release’s pods',
       podReads.push(apiPath);
       return kubeGet(kubeConfig, apiPath);
     };
-    const app = express();
-    app.use(
-      await createRouter({
-        httpAuth: mockServices.httpAuth(),
-        permissions: mockServices.permissions({
-          result: AuthorizeResult.ALLOW,
-        }),
-        logger: mockServices.logger.mock(),
-        clusters: new ClusterRegistry(
-          readClusterDefinitions(
-            new ConfigReader({
-              portkeyGateway: { clusters: [clusterEntry('local', portal)] },
-            }),
-          ),
-        ),
-        status,
-        logs: new GatewayLogsService({
-          gatewayNameLabels: ['gateway'],
-          status: watched ?? status,
-          kubeGet: countingGet,
-        }),
-        settings: new GatewaySettingsService(),
+    const base = await serveRouter({
+      identity: portal,
+      status,
+      logs: new GatewayLogsService({
+        gatewayNameLabels: ['gateway'],
+        status: watched ?? status,
+        kubeGet: countingGet,
       }),
-    );
-    const server = http.createServer(app);
-    servers.push(server);
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      servers,
+    });
     if (source === 'watch' && !watched) {
       // What the status view does first: this starts the namespace's watch.
       const gateways = await request(base).get(

@@ -3,10 +3,8 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CoreV1Api, V1Node, V1Pod } from '@kubernetes/client-node';
-import express from 'express';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -22,11 +20,7 @@ import {
   startStubKubelet,
   stubNodeManifest,
 } from '../../../../scripts/kube/stub-kubelet.mjs';
-import { readClusterDefinitions } from '../kubernetes/clusterDefinitions';
-import { ClusterRegistry } from '../kubernetes/ClusterRegistry';
 import { portkeyGatewayPlugin } from '../plugin';
-import { createRouter } from '../router';
-import { GatewaySettingsService } from '../settings/GatewaySettingsService';
 import { GatewayStatusService } from '../status/GatewayStatusService';
 import {
   clusterEntry,
@@ -38,6 +32,7 @@ import {
   unprivilegedIdentity,
 } from '../__testUtils__/testCluster';
 import { itLocalOnly } from '../__testUtils__/itLocalOnly';
+import { serveRouter } from '../__testUtils__/serveRouter';
 import {
   LOG_POD_TIMEOUT_MS,
   realLogPod,
@@ -289,27 +284,13 @@ describe('GatewayLogsService through the real kube-apiserver', () => {
   }
 
   /** The plugin's router with a logs service built with the given options. */
-  async function routerApp(options: GatewayLogsServiceOptions) {
-    const app = express();
-    app.use(
-      await createRouter({
-        httpAuth: mockServices.httpAuth(),
-        permissions: mockServices.permissions({
-          result: AuthorizeResult.ALLOW,
-        }),
-        logger: mockServices.logger.mock(),
-        clusters: new ClusterRegistry(
-          readClusterDefinitions(new ConfigReader(clusterConfig(portal))),
-        ),
-        status: new GatewayStatusService(),
-        logs: new GatewayLogsService(options),
-        settings: new GatewaySettingsService(),
-      }),
-    );
-    const server = http.createServer(app);
-    servers.push(server);
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  function routerApp(options: GatewayLogsServiceOptions) {
+    return serveRouter({
+      identity: portal,
+      status: new GatewayStatusService(),
+      logs: new GatewayLogsService(options),
+      servers,
+    });
   }
 
   const logsPath = (pod = POD) =>

@@ -1,0 +1,50 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { readClusterDefinitions } from '../kubernetes/clusterDefinitions';
+import { ClusterRegistry } from '../kubernetes/ClusterRegistry';
+import { GatewayLogsService } from '../logs/GatewayLogsService';
+import { createRouter } from '../router';
+import { GatewaySettingsService } from '../settings/GatewaySettingsService';
+import { GatewayStatusService } from '../status/GatewayStatusService';
+import { clusterEntry, TestIdentity } from './testCluster';
+
+/**
+ * The plugin's router on a loopback port, with every permission allowed and one cluster
+ * "local" read as `identity`; returns its base URL. The server is added to `servers`, for the
+ * test file to close.
+ */
+export async function serveRouter(options: {
+  identity: TestIdentity;
+  status: GatewayStatusService;
+  logs: GatewayLogsService;
+  servers: http.Server[];
+}): Promise<string> {
+  const app = express();
+  app.use(
+    await createRouter({
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+      logger: mockServices.logger.mock(),
+      clusters: new ClusterRegistry(
+        readClusterDefinitions(
+          new ConfigReader({
+            portkeyGateway: {
+              clusters: [clusterEntry('local', options.identity)],
+            },
+          }),
+        ),
+      ),
+      status: options.status,
+      logs: options.logs,
+      settings: new GatewaySettingsService(),
+    }),
+  );
+  const server = http.createServer(app);
+  options.servers.push(server);
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
