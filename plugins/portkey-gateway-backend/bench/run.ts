@@ -1012,7 +1012,12 @@ async function main() {
       `/api/v1/namespaces/${NAMESPACE}/pods`,
       podBody(
         pod,
-        { 'app.kubernetes.io/name': 'bench-logs' },
+        // A gateway's pod: the backend serves logs of no other.
+        {
+          ...CHART,
+          'app.kubernetes.io/name': 'gateway',
+          'app.kubernetes.io/instance': 'bench-logs',
+        },
         'portkeyai/gateway_enterprise:2.13.0',
         'gateway',
       ),

@@ -77,7 +77,7 @@ export const portkeyGatewayPlugin = createBackendPlugin({
             logger,
             clusters,
             status,
-            logs: new GatewayLogsService(),
+            logs: new GatewayLogsService({ gatewayNameLabels, status }),
             settings: new GatewaySettingsService({ gatewayNameLabels }),
           }),
         );

@@ -3,12 +3,8 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { ConfigReader } from '@backstage/config';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CoreV1Api, V1Node, V1Pod } from '@kubernetes/client-node';
-import express from 'express';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -24,11 +20,7 @@ import {
   startStubKubelet,
   stubNodeManifest,
 } from '../../../../scripts/kube/stub-kubelet.mjs';
-import { readClusterDefinitions } from '../kubernetes/clusterDefinitions';
-import { ClusterRegistry } from '../kubernetes/ClusterRegistry';
 import { portkeyGatewayPlugin } from '../plugin';
-import { createRouter } from '../router';
-import { GatewaySettingsService } from '../settings/GatewaySettingsService';
 import { GatewayStatusService } from '../status/GatewayStatusService';
 import {
   clusterEntry,
@@ -39,6 +31,8 @@ import {
   testCluster,
   unprivilegedIdentity,
 } from '../__testUtils__/testCluster';
+import { itLocalOnly } from '../__testUtils__/itLocalOnly';
+import { serveRouter } from '../__testUtils__/serveRouter';
 import {
   LOG_POD_TIMEOUT_MS,
   realLogPod,
@@ -51,22 +45,7 @@ import {
 
 const cluster = testCluster();
 
-/*
- * itLocalOnly(reason)(name, fn) is `it`, or against a real cluster `it.skip` with the reason in
- * the test's name (jest has no skip reasons), for checks that need what only the stub kubelet
- * gives: canned files, its request log. ESLint's jest rules cannot see that it is `it`.
- */
-/* eslint-disable jest/no-standalone-expect */
-function itLocalOnly(reason: string): jest.It {
-  if (!cluster.real) return it;
-  return ((name: string, fn?: jest.ProvidesCallback, timeout?: number) =>
-    // eslint-disable-next-line jest/no-disabled-tests, jest/expect-expect -- skipped, saying why
-    it.skip(
-      `${name} [skipped against a real cluster: ${reason}]`,
-      fn,
-      timeout,
-    )) as jest.It;
-}
+/* eslint-disable jest/no-standalone-expect -- itLocalOnly is `it` */
 
 const POD = 'portkey-ai-gateway-7d9f8b6c4-x2k4q';
 const CHART_LABELS = {
@@ -305,35 +284,13 @@ describe('GatewayLogsService through the real kube-apiserver', () => {
   }
 
   /** The plugin's router with a logs service built with the given options. */
-  async function routerApp(options: GatewayLogsServiceOptions) {
-    const app = express();
-    app.use(
-      await createRouter({
-        httpAuth: mockServices.httpAuth(),
-        permissions: mockServices.permissions({
-          result: AuthorizeResult.ALLOW,
-        }),
-        logger: mockServices.logger.mock(),
-        auditor: mockServices.auditor.mock(),
-        catalog: catalogServiceMock(),
-        clusters: new ClusterRegistry(
-          readClusterDefinitions(new ConfigReader(clusterConfig(portal))),
-        ),
-        status: new GatewayStatusService(),
-        logs: new GatewayLogsService(options),
-        settings: new GatewaySettingsService(),
-      }),
-    );
-    app.use(
-      MiddlewareFactory.create({
-        config: mockServices.rootConfig(),
-        logger: mockServices.logger.mock(),
-      }).error(),
-    );
-    const server = http.createServer(app);
-    servers.push(server);
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  function routerApp(options: GatewayLogsServiceOptions) {
+    return serveRouter({
+      identity: portal,
+      status: new GatewayStatusService(),
+      logs: new GatewayLogsService(options),
+      servers,
+    });
   }
 
   const logsPath = (pod = POD) =>
@@ -546,15 +503,15 @@ describe('GatewayLogsService through the real kube-apiserver', () => {
     expect(response.text).not.toContain('long-line-secret-15');
   });
 
-  it('answers a wrong container with the API server’s 400', async () => {
+  it('answers a container the pod does not have with the same 404 as an unknown pod', async () => {
     const server = await pluginBackend();
     const response = await request(server)
       .get(`${logsPath()}?container=redis`)
       .set('Authorization', user());
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(404);
     expect(response.body.error).toEqual({
-      name: 'InputError',
-      message: `Kubernetes refused to read the logs of container "redis" of pod "${POD}" in namespace ${namespace} in cluster "local": container redis is not valid for pod ${POD}`,
+      name: 'NotFoundError',
+      message: `No gateway pod "${POD}" with container "redis" in namespace ${namespace} of cluster "local"`,
     });
     expect(response.text).not.toMatch(/\bat \S+ \(.*:\d+:\d+\)/);
   });
@@ -567,11 +524,11 @@ describe('GatewayLogsService through the real kube-apiserver', () => {
     expect(response.status).toBe(404);
     expect(response.body.error).toEqual({
       name: 'NotFoundError',
-      message: `Not found in cluster "local" while trying to read the logs of container "gateway" of pod "portkey-ai-gateway-gone" in namespace ${namespace}: pods "portkey-ai-gateway-gone" not found`,
+      message: `No gateway pod "portkey-ai-gateway-gone" with container "gateway" in namespace ${namespace} of cluster "local"`,
     });
   });
 
-  it('answers 403 when the portal’s Kubernetes user may not read pod logs', async () => {
+  it('answers 403 when the portal’s Kubernetes user may not read the pod', async () => {
     const server = await pluginBackend(unprivileged);
     const response = await request(server)
       .get(logsPath())
@@ -579,7 +536,7 @@ describe('GatewayLogsService through the real kube-apiserver', () => {
     expect(response.status).toBe(403);
     expect(response.body.error).toEqual({
       name: 'NotAllowedError',
-      message: `The portal's Kubernetes credentials for cluster "local" may not read the logs of container "gateway" of pod "${POD}" in namespace ${namespace} (Kubernetes answered 403)`,
+      message: `The portal's Kubernetes credentials for cluster "local" may not read pod "${POD}" in namespace ${namespace}, which is checked before its logs are read (Kubernetes answered 403)`,
     });
   });
 

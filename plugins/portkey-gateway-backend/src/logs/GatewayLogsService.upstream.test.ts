@@ -5,6 +5,18 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { GatewayLogsService } from './GatewayLogsService';
 
+const GATEWAY_POD = JSON.stringify({
+  metadata: {
+    name: 'p',
+    namespace: 'ns',
+    labels: {
+      'app.kubernetes.io/name': 'gateway',
+      'app.kubernetes.io/instance': 'portkey-ai',
+    },
+  },
+  spec: { containers: [{ name: 'gateway' }] },
+});
+
 /**
  * What the real API server will not do on demand: break off a log stream after it started,
  * or end a followed stream. A plain HTTP server stands in for it here.
@@ -15,7 +27,11 @@ describe('GatewayLogsService when the upstream stream ends or breaks', () => {
   let app: express.Express;
 
   beforeAll(async () => {
-    upstream = http.createServer((_req, res) => behaviour(res));
+    upstream = http.createServer((req, res) => {
+      // The pod is read first, to check that it is a gateway's.
+      if (req.url === '/api/v1/namespaces/ns/pods/p') res.end(GATEWAY_POD);
+      else behaviour(res);
+    });
     await new Promise<void>(resolve =>
       upstream.listen(0, '127.0.0.1', resolve),
     );

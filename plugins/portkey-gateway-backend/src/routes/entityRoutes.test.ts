@@ -61,6 +61,8 @@ const STRANGER = 'user:default/stranger';
 const ENTITY = 'component:default/team-gateway';
 const ENTITY_PATH = '/api/portkey-gateway/entities/default/component';
 const POD = 'portkey-ai-gateway-6d5f7c8b9-abcde';
+/** A pod of another gateway release in the same namespace. */
+const OTHER_RELEASE_POD = 'team-b-gateway-5c4d3b2a1-fghij';
 const LABELS = {
   'helm.sh/chart': 'gateway-1.7.7',
   'app.kubernetes.io/version': '2.13.0',
@@ -240,6 +242,21 @@ describe('gateway reads by catalog entity, with the README permission policy', (
           },
         },
       });
+      await core.createNamespacedPod({
+        namespace,
+        body: {
+          metadata: {
+            name: OTHER_RELEASE_POD,
+            labels: { ...LABELS, 'app.kubernetes.io/instance': 'team-b' },
+          },
+          spec: {
+            nodeName,
+            containers: [
+              { name: 'gateway', image: 'portkeyai/gateway:2.13.0' },
+            ],
+          },
+        },
+      });
       fs.mkdirSync(path.join(logDir, namespace, POD), { recursive: true });
       fs.writeFileSync(
         path.join(logDir, namespace, POD, 'gateway.log'),
@@ -368,6 +385,22 @@ describe('gateway reads by catalog entity, with the README permission policy', (
     },
   );
 
+  itWithStubKubelet(
+    "serves only the entity's own release: another gateway's pod is a 404 that never reaches Kubernetes",
+    async () => {
+      const response = await get(OWNER, `/pods/${OTHER_RELEASE_POD}/logs`);
+      expect(response.status).toBe(404);
+      expect(response.body.error.message).toBe(
+        `No gateway pod "${OTHER_RELEASE_POD}" with container "gateway" in namespace ${namespace} of cluster "local"`,
+      );
+      expect(
+        (kubelet?.requests ?? []).filter(r =>
+          r.path.includes(OTHER_RELEASE_POD),
+        ),
+      ).toEqual([]);
+    },
+  );
+
   it('answers 404 to a user who may not see the entity, as for an entity that does not exist', async () => {
     const missing = await get(OWNER, '/status', 'no-such-gateway');
     expect(missing.status).toBe(404);
@@ -406,7 +439,7 @@ describe('gateway reads by catalog entity, with the README permission policy', (
     expect(status.status).toBe(200);
     expect(
       status.body.items.map((g: { release: string }) => g.release),
-    ).toEqual(['portkey-ai']);
+    ).toEqual(cluster.real ? ['portkey-ai'] : ['portkey-ai', 'team-b']);
     // The policy decides logs and settings per entity: not enough for a whole namespace.
     for (const suffix of [
       '/gateways/portkey-ai/settings',
@@ -454,8 +487,16 @@ describe('gateway reads by catalog entity, with the README permission policy', (
       },
       outcome: 'success',
     };
-    expect(logReads).toEqual(cluster.real ? [] : [ownersLogRead]);
+    const otherReleasePodRead = {
+      meta: { ...ownersLogRead.meta, pod: OTHER_RELEASE_POD },
+      outcome: 'fail: NotFoundError',
+    };
+    expect(logReads).toEqual(
+      cluster.real ? [] : [ownersLogRead, otherReleasePodRead],
+    );
     // Refused reads never got as far as an audit event: the permission comes first.
-    expect(ours.every(a => a.outcome === 'success')).toBe(true);
+    expect(
+      ours.filter(a => a.outcome !== 'success').map(a => a.event.meta?.pod),
+    ).toEqual(cluster.real ? [] : [OTHER_RELEASE_POD]);
   });
 });

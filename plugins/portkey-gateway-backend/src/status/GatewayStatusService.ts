@@ -27,7 +27,13 @@ import {
   NamespaceWatchError,
   WatchLike,
 } from './NamespaceWatch';
-import { NamespaceWatches, watchKey } from './NamespaceWatches';
+import { NamespaceWatches, watchKey, WatchTarget } from './NamespaceWatches';
+
+/** What a namespace's watch holds of the chart's objects (see watchedChartObjects). */
+export type WatchedChartObjects = {
+  readonly pods: readonly V1Pod[];
+  readonly deployments: readonly V1Deployment[];
+};
 
 export type GatewayStatusServiceOptions = {
   /**
@@ -146,6 +152,18 @@ export class GatewayStatusService {
   /** The label selector a release's objects are searched with (for answers that found none). */
   labelSelectorFor(release: string): string {
     return chartSelector(release, this.nameLabels);
+  }
+
+  /**
+   * The chart's pods and Deployments in a namespace as its running watch holds them (read
+   * only), or undefined when the namespace is not being watched or its watch is not healthy.
+   * Never starts a watch, and does not keep one from going idle.
+   */
+  watchedChartObjects(target: WatchTarget): WatchedChartObjects | undefined {
+    const snapshot = this.watches.peek(target)?.snapshot();
+    return (
+      snapshot && { pods: snapshot.pods, deployments: snapshot.deployments }
+    );
   }
 
   /** Stops every watch; call on shutdown. */

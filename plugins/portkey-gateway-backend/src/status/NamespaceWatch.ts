@@ -95,6 +95,8 @@ export class NamespaceWatch {
     [];
   private failure: NamespaceWatchError | undefined;
   private stopped = false;
+  /** Every kind has been listed (`ready` resolved). */
+  private listed = false;
   private changes = 0;
   private lastContactAt: number;
 
@@ -155,6 +157,7 @@ export class NamespaceWatch {
       [...this.listWatches.values()].map(lw => lw.start()),
     ).then(() => {
       if (this.failure) throw this.failure;
+      this.listed = true;
     });
     // A failure before anyone awaited `ready` is reported through it, not as unhandled.
     this.ready.catch(() => undefined);
@@ -167,6 +170,11 @@ export class NamespaceWatch {
       !this.stopped &&
       this.now() - this.lastContactAt <= this.contactWithinMs
     );
+  }
+
+  /** Listed and healthy: what it holds is the namespace as it is now (to the watch's delay). */
+  get serving(): boolean {
+    return this.listed && this.healthy;
   }
 
   /** Bumped by every change: compare before taking a snapshot, which copies every object. */

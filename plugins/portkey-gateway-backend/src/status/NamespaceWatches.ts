@@ -70,6 +70,15 @@ export class NamespaceWatches<T extends WatchTarget = WatchTarget> {
     return entry.watch;
   }
 
+  /**
+   * The namespace's watch if it is serving (listed and healthy), else undefined. Never starts
+   * a watch and does not count as a use (a namespace only peeked at still goes idle).
+   */
+  peek(target: WatchTarget): NamespaceWatch | undefined {
+    const watch = this.entries.get(watchKey(target))?.watch;
+    return watch?.serving ? watch : undefined;
+  }
+
   /** Stops every watch (on backend shutdown). */
   stopAll() {
     for (const [key, entry] of this.entries) this.remove(key, entry);
