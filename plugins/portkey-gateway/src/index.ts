@@ -5,3 +5,19 @@
  * @packageDocumentation
  */
 export { portkeyGatewayPlugin as default } from './plugin';
+export {
+  portkeyGatewayLegacyPlugin,
+  EntityPortkeyGatewayContent,
+  EntityPortkeyGatewayCard,
+  PortkeyGatewayPage,
+} from './legacy';
+export { isPortkeyGatewayAvailable } from './gatewayEntityFilter';
+export {
+  portkeyGatewayApiRef,
+  type PortkeyGatewayApi,
+  type GatewayCluster,
+  type GatewayLogsEnd,
+  type GatewayLogsHandlers,
+  type GatewayLogsSource,
+} from './api/PortkeyGatewayApi';
+export { PortkeyGatewayClient } from './api/PortkeyGatewayClient';

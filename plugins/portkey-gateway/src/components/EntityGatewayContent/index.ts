@@ -1,0 +1,1 @@
+export { EntityPortkeyGatewayContent } from './EntityPortkeyGatewayContent';

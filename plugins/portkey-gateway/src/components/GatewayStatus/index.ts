@@ -1,0 +1,2 @@
+export { EntityPortkeyGatewayCard } from './EntityPortkeyGatewayCard';
+export { GatewayStatusPanel } from './GatewayStatusPanel';
