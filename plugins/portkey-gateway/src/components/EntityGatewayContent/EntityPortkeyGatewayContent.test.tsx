@@ -1,0 +1,185 @@
+import {
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { backendError, entityStatusRoute } from '../../__testUtils__/backend';
+import {
+  CRASHING_POD,
+  degradedGateway,
+  entityStatusOf,
+  gatewayEntity,
+  healthyGateway,
+} from '../../__testUtils__/gatewayStatus';
+import { gatewayApiPair } from '../../__testUtils__/testApis';
+import { EntityPortkeyGatewayContent } from './EntityPortkeyGatewayContent';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+function renderContent() {
+  return renderInTestApp(
+    <EntityProvider entity={gatewayEntity}>
+      <EntityPortkeyGatewayContent />
+    </EntityProvider>,
+    { apis: [gatewayApiPair()] },
+  );
+}
+
+function rowOf(text: string): HTMLElement {
+  const row = screen.getByText(text).closest('tr');
+  if (!row) throw new Error(`no table row with ${text}`);
+  return row;
+}
+
+describe('EntityPortkeyGatewayContent', () => {
+  it('shows the deployment, the data service, Redis and their pods', async () => {
+    server.use(
+      entityStatusRoute(() =>
+        HttpResponse.json(entityStatusOf(healthyGateway)),
+      ),
+    );
+    await renderContent();
+    expect(await screen.findByText('Gateway pods')).toBeInTheDocument();
+    expect(screen.getByText('gateway-1.7.7')).toBeInTheDocument();
+    expect(screen.getByText('2.13.0')).toBeInTheDocument();
+    expect(screen.getByText('portkeyai/gateway:2.13.0')).toBeInTheDocument();
+    expect(screen.getByText('2 of 2 ready')).toBeInTheDocument();
+    expect(screen.getAllByText('Rollout complete')).toHaveLength(3);
+    expect(screen.getByText('Data service pods')).toBeInTheDocument();
+    expect(screen.getByText('Redis pods')).toBeInTheDocument();
+    expect(screen.getByText('redis:7.2-alpine')).toBeInTheDocument();
+    const pod = rowOf('portkey-ai-gateway-7d9f8-abcde');
+    expect(within(pod).getByText('Running')).toBeInTheDocument();
+    expect(within(pod).getByText('node-a')).toBeInTheDocument();
+    expect(
+      within(pod).getByText('gateway: running, ready'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Observed .* s ago\), refreshed every 10 s$/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a stuck rollout, container reasons, warnings by pod and hints', async () => {
+    server.use(
+      entityStatusRoute(() =>
+        HttpResponse.json(entityStatusOf(degradedGateway)),
+      ),
+    );
+    await renderContent();
+    expect(await screen.findByText('Rollout degraded')).toBeInTheDocument();
+    expect(
+      screen.getByText(degradedGateway.rolloutMessage!),
+    ).toBeInTheDocument();
+    expect(screen.getByText('1 of 2 ready')).toBeInTheDocument();
+
+    const pod = rowOf(CRASHING_POD);
+    expect(within(pod).getByText('Not ready')).toBeInTheDocument();
+    expect(within(pod).getByText('7')).toBeInTheDocument();
+    expect(
+      within(pod).getByText('gateway: waiting (CrashLoopBackOff)'),
+    ).toBeInTheDocument();
+    expect(
+      within(pod).getByText('Last termination: OOMKilled, exit code 137'),
+    ).toBeInTheDocument();
+    expect(
+      within(pod).getByText(/raise resources\.limits\.memory/),
+    ).toBeInTheDocument();
+    // The pod's own warning is in its row, not among the workload's.
+    expect(
+      within(pod).getByText(/Back-off restarting failed container gateway/),
+    ).toBeInTheDocument();
+    expect(
+      within(rowOf('portkey-ai-gateway-7d9f8-abcde')).queryByText(/Back-off/),
+    ).not.toBeInTheDocument();
+
+    const workloadWarning = screen.getByText(/exceeded quota/);
+    expect(workloadWarning.closest('tr')).toBeNull();
+    expect(workloadWarning).toHaveTextContent(
+      'ReplicaSet/portkey-ai-gateway-84c6d: FailedCreate (×3): exceeded quota',
+    );
+    expect(
+      screen.getByText(/A ResourceQuota refuses new pods/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Redis pods')).not.toBeInTheDocument();
+  });
+
+  it('says what was searched and how to fix the annotations when nothing runs', async () => {
+    server.use(
+      entityStatusRoute(() => HttpResponse.json(entityStatusOf(undefined))),
+    );
+    await renderContent();
+    expect(
+      await screen.findByText(
+        'No gateway release "portkey-ai-gateway" in namespace "ai-gateways" of cluster "default"',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(entityStatusOf(undefined).labelSelector),
+    ).toBeInTheDocument();
+    // The annotations to correct, as a YAML snippet (tokens are split by the highlighter).
+    await waitFor(() =>
+      expect(document.body).toHaveTextContent(
+        'portkey.ai/gateway-namespace: ai-gateways',
+      ),
+    );
+  });
+
+  it.each([
+    [
+      400,
+      'Annotation portkey.ai/gateway-namespace is missing: it must name the Kubernetes namespace',
+      "The entity's gateway annotations are not valid",
+    ],
+    [
+      403,
+      'You are not allowed to read portkey.gateway.status.read',
+      "You may not see this gateway's status",
+    ],
+    [
+      503,
+      'Cluster "default" cannot be reached: connect ECONNREFUSED 10.0.0.1:6443',
+      "The gateway's cluster cannot be reached",
+    ],
+  ])(
+    'shows a %i with its title and the backend message',
+    async (code, message, title) => {
+      server.use(entityStatusRoute(() => backendError(code, message)));
+      await renderContent();
+      expect(await screen.findByText(new RegExp(title))).toBeInTheDocument();
+      expect(
+        screen.getByText(new RegExp(message.replace(/[.()]/g, '\\$&'))),
+      ).toBeInTheDocument();
+    },
+  );
+
+  it('puts status first, then logs and settings, reachable by keyboard', async () => {
+    server.use(
+      entityStatusRoute(() =>
+        HttpResponse.json(entityStatusOf(healthyGateway)),
+      ),
+    );
+    await renderContent();
+    const tabs = await screen.findAllByRole('tab');
+    expect(tabs.map(tab => tab.textContent)).toEqual([
+      'Status',
+      'Logs',
+      'Settings',
+    ]);
+    expect(await screen.findByText('Gateway pods')).toBeInTheDocument();
+
+    const user = userEvent.setup();
+    await user.click(tabs[0]);
+    // The tabs activate manually: arrows move the focus, Enter selects.
+    await user.keyboard('{ArrowRight}{Enter}');
+    expect(await screen.findByText(/Logs of 4 pods/)).toBeInTheDocument();
+    await user.keyboard('{ArrowRight}{Enter}');
+    expect(
+      await screen.findByText(/Settings of portkey-ai-gateway/),
+    ).toBeInTheDocument();
+  });
+});

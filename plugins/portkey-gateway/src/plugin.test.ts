@@ -1,7 +1,0 @@
-import { portkeyGatewayPlugin } from './plugin';
-
-describe('portkey-gateway', () => {
-  it('should export plugin', () => {
-    expect(portkeyGatewayPlugin).toBeDefined();
-  });
-});
