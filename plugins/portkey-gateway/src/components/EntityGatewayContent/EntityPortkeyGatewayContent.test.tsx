@@ -119,7 +119,12 @@ describe('EntityPortkeyGatewayContent', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(entityStatusOf(undefined).labelSelector),
+      screen.getByText(
+        `No Deployment or pod matched the label selector ${
+          entityStatusOf(undefined).labelSelector
+        }`,
+        { exact: false },
+      ),
     ).toBeInTheDocument();
     // The annotations to correct, as a YAML snippet (tokens are split by the highlighter).
     await waitFor(() =>

@@ -1,6 +1,5 @@
 import { CodeSnippet, EmptyState } from '@backstage/core-components';
 import type { GatewayEntityStatus } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import Typography from '@material-ui/core/Typography';
 
 const annotationsExample = (status: GatewayEntityStatus) =>
   `metadata:
@@ -16,17 +15,8 @@ export function GatewayNotFound(props: { status: GatewayEntityStatus }) {
     <EmptyState
       missing="data"
       title={`No gateway release "${status.release}" in namespace "${status.namespace}" of cluster "${status.cluster}"`}
-      description={
-        <>
-          <Typography variant="body1" paragraph>
-            No Deployment or pod matched the label selector{' '}
-            <code>{status.labelSelector}</code>. If the gateway is installed
-            under another release name, namespace or cluster, correct the
-            entity's annotations in its catalog-info.yaml:
-          </Typography>
-          <CodeSnippet language="yaml" text={annotationsExample(status)} />
-        </>
-      }
+      description={`No Deployment or pod matched the label selector ${status.labelSelector}. If the gateway is installed under another release name, namespace or cluster, correct the portkey.ai/gateway-* annotations in the entity's catalog-info.yaml:`}
+      action={<CodeSnippet language="yaml" text={annotationsExample(status)} />}
     />
   );
 }
