@@ -1,15 +1,11 @@
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import {
-  registerMswTestHooks,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { entityStatusRoute } from './__testUtils__/backend';
 import {
-  entityStatusOf,
+  serveEntityStatus,
+  setupBackendServer,
+} from './__testUtils__/renderOnEntityPage';
+import {
   gatewayEntity,
   healthyGateway,
   plainEntity,
@@ -20,16 +16,11 @@ import {
   isPortkeyGatewayAvailable,
 } from './index';
 
-const server = setupServer();
-registerMswTestHooks(server);
+const server = setupBackendServer();
 
 describe('legacy frontend system exports', () => {
   it('renders the entity content in a legacy app', async () => {
-    server.use(
-      entityStatusRoute(() =>
-        HttpResponse.json(entityStatusOf(healthyGateway)),
-      ),
-    );
+    serveEntityStatus(server, healthyGateway);
     await renderInTestApp(
       <TestApiProvider apis={[gatewayApiPair()]}>
         <EntityProvider entity={gatewayEntity}>

@@ -1,14 +1,11 @@
-import {
-  registerMswTestHooks,
-  renderTestApp,
-} from '@backstage/frontend-test-utils';
+import { renderTestApp } from '@backstage/frontend-test-utils';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
-import { HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { screen } from '@testing-library/react';
-import { entityStatusRoute } from './__testUtils__/backend';
 import {
-  entityStatusOf,
+  serveEntityStatus,
+  setupBackendServer,
+} from './__testUtils__/renderOnEntityPage';
+import {
   gatewayEntity,
   healthyGateway,
   plainEntity,
@@ -20,13 +17,10 @@ import {
   portkeyGatewayPlugin,
 } from './plugin';
 
-const server = setupServer();
-registerMswTestHooks(server);
+const server = setupBackendServer();
 
 beforeEach(() => {
-  server.use(
-    entityStatusRoute(() => HttpResponse.json(entityStatusOf(healthyGateway))),
-  );
+  serveEntityStatus(server, healthyGateway);
 });
 
 describe('portkey-gateway plugin (new frontend system)', () => {

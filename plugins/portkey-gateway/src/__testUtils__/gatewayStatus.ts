@@ -62,25 +62,36 @@ function runningPod(name: string, container: string): GatewayPodStatus {
   };
 }
 
-const dataService: GatewayWorkloadStatus = {
-  deployment: 'portkey-ai-gateway-dataservice',
-  image: 'portkeyai/data-service:1.2.0',
-  replicas: { desired: 1, ready: 1, available: 1, updated: 1 },
-  rollout: 'complete',
-  pods: [
-    runningPod('portkey-ai-gateway-dataservice-5b7c9-x2k4p', 'dataservice'),
-  ],
-  warnings: [],
-};
+/** A one-replica Deployment with its running pod. */
+function singlePodWorkload(
+  deployment: string,
+  image: string,
+  pod: string,
+  container: string,
+): GatewayWorkloadStatus {
+  return {
+    deployment,
+    image,
+    replicas: { desired: 1, ready: 1, available: 1, updated: 1 },
+    rollout: 'complete',
+    pods: [runningPod(pod, container)],
+    warnings: [],
+  };
+}
 
-const redis: GatewayWorkloadStatus = {
-  deployment: 'portkey-ai-gateway-redis',
-  image: 'redis:7.2-alpine',
-  replicas: { desired: 1, ready: 1, available: 1, updated: 1 },
-  rollout: 'complete',
-  pods: [runningPod('portkey-ai-gateway-redis-6f8d4-q9z7m', 'redis')],
-  warnings: [],
-};
+const dataService = singlePodWorkload(
+  'portkey-ai-gateway-dataservice',
+  'portkeyai/data-service:1.2.0',
+  'portkey-ai-gateway-dataservice-5b7c9-x2k4p',
+  'dataservice',
+);
+
+const redis = singlePodWorkload(
+  'portkey-ai-gateway-redis',
+  'redis:7.2-alpine',
+  'portkey-ai-gateway-redis-6f8d4-q9z7m',
+  'redis',
+);
 
 export const healthyGateway: GatewayStatus = {
   release: 'portkey-ai-gateway',

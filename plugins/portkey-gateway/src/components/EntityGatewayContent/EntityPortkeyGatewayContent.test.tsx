@@ -1,33 +1,23 @@
-import {
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { backendError, entityStatusRoute } from '../../__testUtils__/backend';
 import {
   CRASHING_POD,
   degradedGateway,
   entityStatusOf,
-  gatewayEntity,
   healthyGateway,
 } from '../../__testUtils__/gatewayStatus';
-import { gatewayApiPair } from '../../__testUtils__/testApis';
+import {
+  renderOnEntityPage,
+  serveEntityStatus,
+  setupBackendServer,
+} from '../../__testUtils__/renderOnEntityPage';
 import { EntityPortkeyGatewayContent } from './EntityPortkeyGatewayContent';
 
-const server = setupServer();
-registerMswTestHooks(server);
+const server = setupBackendServer();
 
 function renderContent() {
-  return renderInTestApp(
-    <EntityProvider entity={gatewayEntity}>
-      <EntityPortkeyGatewayContent />
-    </EntityProvider>,
-    { apis: [gatewayApiPair()] },
-  );
+  return renderOnEntityPage(<EntityPortkeyGatewayContent />);
 }
 
 function rowOf(text: string): HTMLElement {
@@ -38,11 +28,7 @@ function rowOf(text: string): HTMLElement {
 
 describe('EntityPortkeyGatewayContent', () => {
   it('shows the deployment, the data service, Redis and their pods', async () => {
-    server.use(
-      entityStatusRoute(() =>
-        HttpResponse.json(entityStatusOf(healthyGateway)),
-      ),
-    );
+    serveEntityStatus(server, healthyGateway);
     await renderContent();
     expect(await screen.findByText('Gateway pods')).toBeInTheDocument();
     expect(screen.getByText('gateway-1.7.7')).toBeInTheDocument();
@@ -65,11 +51,7 @@ describe('EntityPortkeyGatewayContent', () => {
   });
 
   it('shows a stuck rollout, container reasons, warnings by pod and hints', async () => {
-    server.use(
-      entityStatusRoute(() =>
-        HttpResponse.json(entityStatusOf(degradedGateway)),
-      ),
-    );
+    serveEntityStatus(server, degradedGateway);
     await renderContent();
     expect(await screen.findByText('Rollout degraded')).toBeInTheDocument();
     expect(
@@ -109,9 +91,7 @@ describe('EntityPortkeyGatewayContent', () => {
   });
 
   it('says what was searched and how to fix the annotations when nothing runs', async () => {
-    server.use(
-      entityStatusRoute(() => HttpResponse.json(entityStatusOf(undefined))),
-    );
+    serveEntityStatus(server, undefined);
     await renderContent();
     expect(
       await screen.findByText(
@@ -163,11 +143,7 @@ describe('EntityPortkeyGatewayContent', () => {
   );
 
   it('puts status first, then logs and settings, reachable by keyboard', async () => {
-    server.use(
-      entityStatusRoute(() =>
-        HttpResponse.json(entityStatusOf(healthyGateway)),
-      ),
-    );
+    serveEntityStatus(server, healthyGateway);
     await renderContent();
     const tabs = await screen.findAllByRole('tab');
     expect(tabs.map(tab => tab.textContent)).toEqual([

@@ -1,40 +1,25 @@
-import {
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
-import { HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { backendError, entityStatusRoute } from '../../__testUtils__/backend';
 import {
   CRASHING_POD,
   degradedGateway,
-  entityStatusOf,
-  gatewayEntity,
 } from '../../__testUtils__/gatewayStatus';
-import { gatewayApiPair } from '../../__testUtils__/testApis';
+import {
+  renderOnEntityPage,
+  serveEntityStatus,
+  setupBackendServer,
+} from '../../__testUtils__/renderOnEntityPage';
 import { EntityPortkeyGatewayCard } from './EntityPortkeyGatewayCard';
 
-const server = setupServer();
-registerMswTestHooks(server);
+const server = setupBackendServer();
 
 function renderCard() {
-  return renderInTestApp(
-    <EntityProvider entity={gatewayEntity}>
-      <EntityPortkeyGatewayCard />
-    </EntityProvider>,
-    { apis: [gatewayApiPair()] },
-  );
+  return renderOnEntityPage(<EntityPortkeyGatewayCard />);
 }
 
 describe('EntityPortkeyGatewayCard', () => {
   it('shows a degraded rollout with the failing container and its hint', async () => {
-    server.use(
-      entityStatusRoute(() =>
-        HttpResponse.json(entityStatusOf(degradedGateway)),
-      ),
-    );
+    serveEntityStatus(server, degradedGateway);
     await renderCard();
     expect(await screen.findByText('Rollout degraded')).toBeInTheDocument();
     expect(screen.getByText('Replicas: 1 of 2 ready')).toBeInTheDocument();
@@ -53,9 +38,7 @@ describe('EntityPortkeyGatewayCard', () => {
   });
 
   it('says when nothing of the release runs', async () => {
-    server.use(
-      entityStatusRoute(() => HttpResponse.json(entityStatusOf(undefined))),
-    );
+    serveEntityStatus(server, undefined);
     await renderCard();
     expect(
       await screen.findByText(
