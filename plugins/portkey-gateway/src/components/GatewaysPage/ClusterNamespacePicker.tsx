@@ -51,6 +51,8 @@ function OtherNamespaceForm({
           value={value}
           onChange={setValue}
           isInvalid={problem !== undefined}
+          // "aria": a native invalid state would block the next submit before it is re-checked.
+          validationBehavior="aria"
         />
         <Button type="submit" variant="secondary">
           Show gateways
