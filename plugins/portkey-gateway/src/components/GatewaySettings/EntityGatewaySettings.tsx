@@ -2,67 +2,29 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
 import { Text } from '@backstage/ui';
 import { useSettingsOfEntity } from '../../hooks/useSettingsOfEntity';
-import { FailureAlert } from './FailureAlert';
+import { FailureWording, RequestFailureAlert } from './FailureAlert';
 import { GatewaySettingsView } from './GatewaySettingsView';
-import { requestFailureOf } from './requestFailure';
 
-function SettingsFailure({
-  error,
-  onRetry,
-}: {
-  error: Error;
-  onRetry: () => void;
-}) {
-  const { statusCode, message } = requestFailureOf(error);
-  switch (statusCode) {
-    case 403:
-      // A missing permission is an answer, not a failure: no retry, no error styling.
-      return (
-        <FailureAlert
-          status="info"
-          title="You may not see this gateway's settings"
-          message={message}
-          advice="Its status is still shown to you. Ask the gateway's owners, or your portal's administrators, for the settings permission."
-        />
-      );
-    case 404:
-      return (
-        <FailureAlert
-          status="warning"
-          title="Gateway not found"
-          message={message}
-          advice="Check the entity's portkey.ai/gateway-release and portkey.ai/gateway-namespace annotations against what runs in the cluster."
-          onRetry={onRetry}
-        />
-      );
-    case 400:
-      return (
-        <FailureAlert
-          status="warning"
-          title="The entity's gateway annotations are not usable"
-          message={message}
-        />
-      );
-    case 503:
-      return (
-        <FailureAlert
-          status="danger"
-          title="The cluster could not be read"
-          message={message}
-          onRetry={onRetry}
-        />
-      );
-    default:
-      return (
-        <FailureAlert
-          status="danger"
-          title="The settings could not be read"
-          message={message}
-          onRetry={onRetry}
-        />
-      );
-  }
-}
+const SETTINGS_FAILURES: Record<number, FailureWording> = {
+  // A missing permission is an answer, not a failure: no retry, no error styling.
+  403: {
+    status: 'info',
+    title: "You may not see this gateway's settings",
+    advice:
+      "Its status is still shown to you. Ask the gateway's owners, or your portal's administrators, for the settings permission.",
+  },
+  404: {
+    status: 'warning',
+    title: 'Gateway not found',
+    advice:
+      "Check the entity's portkey.ai/gateway-release and portkey.ai/gateway-namespace annotations against what runs in the cluster.",
+    retry: true,
+  },
+  400: {
+    status: 'warning',
+    title: "The entity's gateway annotations are not usable",
+  },
+};
 
 /** The settings of the gateway an entity describes, loaded from the backend. */
 export function EntityGatewaySettings({
@@ -79,7 +41,15 @@ export function EntityGatewaySettings({
       </div>
     );
   }
-  if (error) return <SettingsFailure error={error} onRetry={retry} />;
+  if (error)
+    return (
+      <RequestFailureAlert
+        error={error}
+        onRetry={retry}
+        wording={SETTINGS_FAILURES}
+        fallbackTitle="The settings could not be read"
+      />
+    );
   if (!value) return null;
   return <GatewaySettingsView settings={value} />;
 }

@@ -2,7 +2,7 @@ import type { GatewaySettings } from '@portkey-gateway-backstage/plugin-portkey-
 import {
   presentFields,
   SettingsDescription,
-  unknownStore,
+  storeName,
 } from './settingsDescription';
 
 type LogStore = GatewaySettings['logStore'];
@@ -55,11 +55,13 @@ function summaryOf(
   logStore: LogStore,
   serviceAccount: GatewaySettings['serviceAccount'],
 ): string {
-  if (!logStore.store)
-    return 'not set (LOG_STORE is empty): request logs are not stored';
-  const name =
-    LOG_STORE_NAMES[logStore.store] ??
-    unknownStore(logStore.store, 'log store');
+  const name = storeName(
+    logStore.store,
+    LOG_STORE_NAMES,
+    'log store',
+    'LOG_STORE',
+  );
+  if (!logStore.store) return `${name}: request logs are not stored`;
   const auth = describeAuth(logStore, serviceAccount);
   if (!auth) return name;
   // "Amazon S3, assumed role (IRSA via ...)" reads better than a second comma.

@@ -2,7 +2,7 @@ import type { GatewaySettings } from '@portkey-gateway-backstage/plugin-portkey-
 import {
   presentFields,
   SettingsDescription,
-  unknownStore,
+  storeName,
   yesNo,
 } from './settingsDescription';
 
@@ -17,10 +17,12 @@ export function describeAnalyticsStore(
 ): SettingsDescription {
   const { analytics } = settings;
   return {
-    summary: analytics.store
-      ? ANALYTICS_STORE_NAMES[analytics.store] ??
-        unknownStore(analytics.store, 'analytics store')
-      : 'not set (ANALYTICS_STORE is empty)',
+    summary: storeName(
+      analytics.store,
+      ANALYTICS_STORE_NAMES,
+      'analytics store',
+      'ANALYTICS_STORE',
+    ),
     fields: presentFields([
       ['Endpoint', analytics.endpoint],
       ['User', analytics.user],
@@ -62,10 +64,12 @@ export function describeCacheStore(
   const url =
     cache.urlSource === 'secret' ? 'from a Secret (below)' : cache.url;
   return {
-    summary: cache.store
-      ? CACHE_STORE_NAMES[cache.store] ??
-        unknownStore(cache.store, 'cache store')
-      : 'not set (CACHE_STORE is empty)',
+    summary: storeName(
+      cache.store,
+      CACHE_STORE_NAMES,
+      'cache store',
+      'CACHE_STORE',
+    ),
     fields: presentFields([
       ['Redis URL', url],
       ['TLS', yesNo(cache.tls)],

@@ -25,8 +25,22 @@ export function presentFields(
 }
 
 /** A store value this plugin has no words for, quoted as the env var holds it. */
-export function unknownStore(value: string, what: string): string {
+function unknownStore(value: string, what: string): string {
   return `"${value}" (not a ${what} the chart documents)`;
+}
+
+/**
+ * The name of the store an env var selects, e.g. ANALYTICS_STORE=control_plane: "Portkey
+ * control plane"; an unset or unknown value is said as such.
+ */
+export function storeName(
+  value: string | undefined,
+  names: Record<string, string>,
+  what: string,
+  envName: string,
+): string {
+  if (!value) return `not set (${envName} is empty)`;
+  return names[value] ?? unknownStore(value, what);
 }
 
 export const yesNo = (value: boolean | undefined) => (value ? 'on' : 'off');

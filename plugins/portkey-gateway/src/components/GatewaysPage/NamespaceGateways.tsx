@@ -1,57 +1,22 @@
 import { Alert, Button, Flex, Text } from '@backstage/ui';
 import { gatewayLabelSelector } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { useNamespaceGateways } from '../../hooks/useNamespaceGateways';
-import { FailureAlert } from '../GatewaySettings/FailureAlert';
-import { requestFailureOf } from '../GatewaySettings/requestFailure';
+import {
+  FailureWording,
+  RequestFailureAlert,
+} from '../GatewaySettings/FailureAlert';
 import { GatewayEntity, findGatewayEntity } from './gatewayEntities';
 import { GatewaysTable } from './GatewaysTable';
 
-function GatewaysFailure({
-  error,
-  onRetry,
-}: {
-  error: Error;
-  onRetry: () => void;
-}) {
-  const { statusCode, message } = requestFailureOf(error);
-  switch (statusCode) {
-    case 403:
-      return (
-        <FailureAlert
-          status="info"
-          title="You may not read every gateway of this namespace"
-          message={message}
-          advice="A namespace-wide read needs the permission for every gateway in it. Open the gateway from its entity page in the catalog instead: there the permission is decided for that gateway alone."
-        />
-      );
-    case 404:
-      return (
-        <FailureAlert
-          status="warning"
-          title="Namespace not found"
-          message={message}
-        />
-      );
-    case 503:
-      return (
-        <FailureAlert
-          status="danger"
-          title="The cluster could not be read"
-          message={message}
-          onRetry={onRetry}
-        />
-      );
-    default:
-      return (
-        <FailureAlert
-          status="danger"
-          title="The gateways could not be read"
-          message={message}
-          onRetry={onRetry}
-        />
-      );
-  }
-}
+const NAMESPACE_FAILURES: Record<number, FailureWording> = {
+  403: {
+    status: 'info',
+    title: 'You may not read every gateway of this namespace',
+    advice:
+      'A namespace-wide read needs the permission for every gateway in it. Open the gateway from its entity page in the catalog instead: there the permission is decided for that gateway alone.',
+  },
+  404: { status: 'warning', title: 'Namespace not found' },
+};
 
 /** The gateways of the chosen namespace, or why there are none to show. */
 export function NamespaceGateways({
@@ -75,7 +40,15 @@ export function NamespaceGateways({
         Reading the gateways of {namespace}…
       </Text>
     );
-  if (error) return <GatewaysFailure error={error} onRetry={retry} />;
+  if (error)
+    return (
+      <RequestFailureAlert
+        error={error}
+        onRetry={retry}
+        wording={NAMESPACE_FAILURES}
+        fallbackTitle="The gateways could not be read"
+      />
+    );
   if (!value) return null;
   if (!value.items.length) {
     return (

@@ -47,12 +47,10 @@ export function allowsAnyNamespace(cluster: GatewayCluster): boolean {
 /** Why a namespace is offered, for the option's description. */
 export function describeChoice(choice: NamespaceChoice): string {
   if (choice.refused) return "not in the cluster's allow-list";
-  const entities =
-    choice.entityCount === 1
-      ? '1 gateway entity'
-      : choice.entityCount > 1
-      ? `${choice.entityCount} gateway entities`
-      : undefined;
+  let entities: string | undefined;
+  if (choice.entityCount === 1) entities = '1 gateway entity';
+  else if (choice.entityCount > 1)
+    entities = `${choice.entityCount} gateway entities`;
   if (choice.allowed && entities) return `allow-list, ${entities}`;
   return choice.allowed ? 'allow-list' : entities ?? '';
 }
