@@ -155,6 +155,19 @@ describe('GatewaysPage', () => {
     expect(getNamespaceGateways).toHaveBeenCalledWith('dev', 'sandbox');
   });
 
+  it('switches cluster from the picker, dropping the namespace of the other cluster', async () => {
+    const getNamespaceGateways = jest.fn().mockResolvedValue(statusList([]));
+    const { location } = await renderPage(getNamespaceGateways);
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Cluster/ }),
+    );
+    await userEvent.click(await screen.findByRole('option', { name: 'dev' }));
+    await waitFor(() => expect(location().search).toBe('?cluster=dev'));
+    expect(
+      await screen.findByText('Choose a namespace to see its gateways.'),
+    ).toBeInTheDocument();
+  });
+
   it('says which labels were searched when a namespace has no gateways', async () => {
     await renderPage(jest.fn().mockResolvedValue(statusList([])));
     expect(
