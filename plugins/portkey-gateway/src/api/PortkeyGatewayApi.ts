@@ -64,7 +64,9 @@ export interface PortkeyGatewayApi {
   ): Promise<GatewayStatusList>;
   /** The gateway a catalog entity describes. */
   getEntityStatus(entity: CompoundEntityRef): Promise<GatewayEntityStatus>;
-  getEntitySettings(entity: CompoundEntityRef): Promise<GatewaySettingsResponse>;
+  getEntitySettings(
+    entity: CompoundEntityRef,
+  ): Promise<GatewaySettingsResponse>;
   /** The logs of the entity's gateway pods. */
   entityLogs(entity: CompoundEntityRef): GatewayLogsSource;
   /** The logs of any gateway pod of a namespace (needs the logs permission for every gateway). */

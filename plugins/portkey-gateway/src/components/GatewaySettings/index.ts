@@ -1,0 +1,2 @@
+export { EntityGatewaySettings } from './EntityGatewaySettings';
+export { GatewaySettingsView } from './GatewaySettingsView';

@@ -1,0 +1,76 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Cell, CellText, ColumnConfig, Table, Text } from '@backstage/ui';
+import type { GatewayStatus } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import { describeCompanion, lastProblem } from './describeGatewayHealth';
+import { GatewayEntity } from './gatewayEntities';
+import { RolloutStatus } from './RolloutStatus';
+
+/** One row: a gateway, and the catalog entity that describes it if there is one. */
+export type GatewayRow = GatewayStatus & { id: string; entity?: GatewayEntity };
+
+const columns: ColumnConfig<GatewayRow>[] = [
+  {
+    id: 'release',
+    label: 'Gateway',
+    isRowHeader: true,
+    cell: row => (
+      <Cell>
+        {row.entity ? (
+          <EntityRefLink entityRef={row.entity.entityRef} title={row.release} />
+        ) : (
+          <Text>{row.release}</Text>
+        )}
+        {!row.entity && (
+          <Text as="p" variant="body-x-small" color="secondary">
+            no catalog entity
+          </Text>
+        )}
+      </Cell>
+    ),
+  },
+  {
+    id: 'health',
+    label: 'Rollout',
+    cell: row => (
+      <Cell>
+        <RolloutStatus rollout={row.rollout} />
+      </Cell>
+    ),
+  },
+  {
+    id: 'ready',
+    label: 'Ready',
+    cell: row => (
+      <CellText title={`${row.replicas.ready}/${row.replicas.desired}`} />
+    ),
+  },
+  {
+    id: 'version',
+    label: 'Version',
+    cell: row => (
+      <CellText title={row.appVersion ?? 'unknown'} description={row.chart} />
+    ),
+  },
+  {
+    id: 'dataService',
+    label: 'Data service',
+    cell: row => <CellText title={describeCompanion(row.dataService)} />,
+  },
+  {
+    id: 'redis',
+    label: 'Redis in the cluster',
+    cell: row => <CellText title={describeCompanion(row.redis)} />,
+  },
+  {
+    id: 'problem',
+    label: 'Last problem',
+    cell: row => <CellText title={lastProblem(row) ?? '—'} />,
+  },
+];
+
+/** The gateways of a namespace with their health, each linked to its entity when it has one. */
+export function GatewaysTable({ rows }: { rows: GatewayRow[] }) {
+  return (
+    <Table columnConfig={columns} data={rows} pagination={{ type: 'none' }} />
+  );
+}
