@@ -1,6 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { backendError, entityStatusRoute } from '../../__testUtils__/backend';
+import { http, HttpResponse } from 'msw';
+import {
+  backendError,
+  ENTITY_PATH,
+  entityStatusRoute,
+} from '../../__testUtils__/backend';
+import { s3AssumeIrsa } from '../GatewaySettings/__fixtures__/settingsResponses';
 import {
   CRASHING_POD,
   degradedGateway,
@@ -144,6 +150,11 @@ describe('EntityPortkeyGatewayContent', () => {
 
   it('puts status first, then logs and settings, reachable by keyboard', async () => {
     serveEntityStatus(server, healthyGateway);
+    server.use(
+      http.get(`${ENTITY_PATH}/settings`, () =>
+        HttpResponse.json(s3AssumeIrsa),
+      ),
+    );
     await renderContent();
     const tabs = await screen.findAllByRole('tab');
     expect(tabs.map(tab => tab.textContent)).toEqual([
@@ -160,7 +171,9 @@ describe('EntityPortkeyGatewayContent', () => {
     expect(await screen.findByText(/Logs of 4 pods/)).toBeInTheDocument();
     await user.keyboard('{ArrowRight}{Enter}');
     expect(
-      await screen.findByText(/Settings of portkey-ai-gateway/),
+      await screen.findByText(
+        'Log store: Amazon S3, assumed role (IRSA via service account portkey-gw)',
+      ),
     ).toBeInTheDocument();
   });
 });
