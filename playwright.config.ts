@@ -8,12 +8,13 @@ import { BACKEND_URL, FRONTEND_URL } from './e2e/support';
 const yarn = `node ${path.join(__dirname, '.yarn/releases/yarn-4.13.0.cjs')}`;
 
 // The backend runs the way `yarn start backend` runs it, minus the file
-// watcher: a watcher restarts it (and drops requests) whenever a file in the
-// repo changes during the run. Its cwd is packages/backend because the catalog
-// file locations in app-config.yaml are relative to it.
+// watcher (a watcher restarts it, and drops requests, whenever a file in the
+// repo changes during the run), on top of a real kube-apiserver with the stub
+// kubelet and one gateway in it: e2e/cluster/backendWithCluster.ts starts all
+// three and stops them again.
 const backendCommand = `node --enable-source-maps --require ${require.resolve(
   '@backstage/cli-node/config/nodeTransform.cjs',
-)} src/index`;
+)} e2e/cluster/backendWithCluster.ts`;
 
 // Server output goes to e2e/logs/ (git-ignored) rather than the test report.
 const logs = path.join(__dirname, 'e2e/logs');
@@ -42,7 +43,7 @@ export default defineConfig({
   webServer: [
     {
       command: `${backendCommand} > ${logs}/backend.log 2>&1`,
-      cwd: path.join(__dirname, 'packages/backend'),
+      cwd: __dirname,
       url: `${BACKEND_URL}/.backstage/health/v1/readiness`,
       env: {
         // The guest sign-in provider only works in development mode.

@@ -27,8 +27,9 @@ kube_current_version() {
 
 # A free TCP port on 127.0.0.1 (asks the kernel via node or python; falls back to a random probe).
 kube_free_port() {
+  # process.stdout.write, not console.log: with FORCE_COLOR set (Playwright sets it) console.log colours numbers.
   if command -v node >/dev/null 2>&1; then
-    node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+    node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(`${s.address().port}\n`);s.close()})'
   elif command -v python3 >/dev/null 2>&1; then
     python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'
   else

@@ -4,6 +4,7 @@ import net from 'node:net';
 // The stub kubelet is a repository test script (scripts/kube), not a package.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { stubNodeManifest } from '../../../../scripts/kube/stub-kubelet.mjs';
+import { itLocalOnly } from '../__testUtils__/itLocalOnly';
 import {
   createTestNamespace,
   deleteTestNamespace,
@@ -15,10 +16,7 @@ import { kubeGet, kubeStream } from './kubeGet';
 import { KubernetesApiError, toPortalError } from './kubernetesErrors';
 
 const cluster = testCluster();
-/* The 5xx check needs a node of its own, which a real cluster's tests never create. ESLint's
- * jest rules cannot see that itLocally is `it`. */
-/* eslint-disable jest/no-standalone-expect */
-const itLocally = cluster.real ? it.skip : it;
+/* eslint-disable jest/no-standalone-expect -- itLocalOnly is `it` */
 
 /** A loopback port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -65,7 +63,7 @@ describe('errors from a real API server, in the portal’s words', () => {
 
   // A pod on a node whose kubelet does not answer: the API server itself answers 500, saying
   // why. That is not "cannot be reached": the API server was reached, and said something.
-  itLocally(
+  itLocalOnly('it registers a Node, which a real cluster’s tests never do')(
     'says what the API server answered with a 5xx instead of calling the cluster unreachable',
     async () => {
       const core = cluster.admin.makeApiClient(CoreV1Api);

@@ -1,20 +1,15 @@
-import { AppsV1Api, CoreV1Api, V1Node, V1Pod } from '@kubernetes/client-node';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
+import { AppsV1Api, CoreV1Api, V1Pod } from '@kubernetes/client-node';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import request from 'supertest';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports -- a repository test script (see GatewayLogsService.test.ts)
-import {
-  startStubKubelet,
-  stubNodeManifest,
-} from '../../../../scripts/kube/stub-kubelet.mjs';
 import { kubeGet, KubeGet } from '../kubernetes/kubeGet';
 import { GatewayStatusService } from '../status/GatewayStatusService';
 import { statusServices } from '../status/__testUtils__/statusServices';
 import { itLocalOnly } from '../__testUtils__/itLocalOnly';
 import { serveRouter } from '../__testUtils__/serveRouter';
+import {
+  startStubKubeletNode,
+  StubKubeletNode,
+} from '../__testUtils__/stubKubeletNode';
 import {
   createTestNamespace,
   deleteTestNamespace,
@@ -89,17 +84,10 @@ const logLine = (namespace: string, pod: string, container: string) =>
 describe('GatewayLogsService reads only the logs of a gateway release’s pods', () => {
   const admin = cluster.admin.makeApiClient(CoreV1Api);
   const apps = cluster.admin.makeApiClient(AppsV1Api);
-  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portkey-pods-'));
-  const nodeName = `pods-node-${randomBytes(3).toString('hex')}`;
   const statuses = statusServices();
   const servers: http.Server[] = [];
-  let kubelet:
-    | {
-        port: number;
-        close: () => Promise<void>;
-        requests: Array<{ path: string }>;
-      }
-    | undefined;
+  /** Locally only: serves the pods' logs. */
+  let kubelet: StubKubeletNode | undefined;
   let namespace: string;
   let otherNamespace: string;
   let portal: TestIdentity;
@@ -117,7 +105,7 @@ describe('GatewayLogsService reads only the logs of a gateway release’s pods',
       metadata: { name: pod.name, labels: pod.labels },
       spec: {
         // Locally on the stub kubelet's node; on a real cluster never run (only refusals run there).
-        ...(kubelet ? { nodeName } : unscheduledTestPod()),
+        ...(kubelet ? { nodeName: kubelet.nodeName } : unscheduledTestPod()),
         activeDeadlineSeconds: 600,
         containers: pod.containers
           .filter(c => !c.startsWith('+'))
@@ -129,14 +117,15 @@ describe('GatewayLogsService reads only the logs of a gateway release’s pods',
     };
     await admin.createNamespacedPod({ namespace: ns, body });
     if (!kubelet) return;
-    fs.mkdirSync(path.join(logDir, ns, pod.name), { recursive: true });
     // Also a file for a container the pod does not have: a crafted name must not reach it.
     for (const c of [
       ...pod.containers.map(n => n.replace('+', '')),
       'sidecar',
     ]) {
-      fs.writeFileSync(
-        path.join(logDir, ns, pod.name, `${c}.log`),
+      kubelet.writeLog(
+        ns,
+        pod.name,
+        c,
         `${new Date().toISOString()} ${logLine(ns, pod.name, c)}\n`,
       );
     }
@@ -144,13 +133,7 @@ describe('GatewayLogsService reads only the logs of a gateway release’s pods',
 
   beforeAll(async () => {
     if (!cluster.real) {
-      kubelet = await startStubKubelet({ logDir });
-      await admin.createNode({
-        body: stubNodeManifest({
-          name: nodeName,
-          port: kubelet!.port,
-        }) as unknown as V1Node,
-      });
+      kubelet = await startStubKubeletNode('pods');
     }
     namespace = await createTestNamespace('logs-pods');
     otherNamespace = await createTestNamespace('logs-other');
@@ -182,11 +165,8 @@ describe('GatewayLogsService reads only the logs of a gateway release’s pods',
     statuses.closeAll();
     for (const server of servers) server.close();
     await kubelet?.close();
-    if (kubelet)
-      await admin.deleteNode({ name: nodeName }).catch(() => undefined);
     await deleteTestNamespace(namespace);
     await deleteTestNamespace(otherNamespace);
-    fs.rmSync(logDir, { recursive: true, force: true });
   });
 
   /**
@@ -228,8 +208,7 @@ describe('GatewayLogsService reads only the logs of a gateway release’s pods',
 
   const logsOf = (pod: string, query = '', ns = namespace) =>
     `/clusters/local/namespaces/${ns}/pods/${pod}/logs${query}`;
-  const kubeletAsked = (pod: string) =>
-    (kubelet?.requests ?? []).filter(r => r.path.includes(`/${pod}/`));
+  const kubeletAsked = (pod: string) => kubelet?.requestsFor(pod) ?? [];
   const notFound = (pod: string, container: string) => ({
     name: 'NotFoundError',
     message: `No gateway pod "${pod}" with container "${container}" in namespace ${namespace} of cluster "local"`,

@@ -25,20 +25,15 @@ import {
 } from '@backstage/plugin-permission-node';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { AppsV1Api, CoreV1Api, V1Node } from '@kubernetes/client-node';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { AppsV1Api, CoreV1Api } from '@kubernetes/client-node';
 import request from 'supertest';
-// The stub kubelet is a repository test script (scripts/kube), not a package.
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import {
-  startStubKubelet,
-  stubNodeManifest,
-} from '../../../../scripts/kube/stub-kubelet.mjs';
 import { portkeyGatewayPlugin } from '../plugin';
+import { itLocalOnly } from '../__testUtils__/itLocalOnly';
 import { PortkeyGatewayOwnerPolicy } from '../__testUtils__/readmePermissionPolicy';
+import {
+  startStubKubeletNode,
+  StubKubeletNode,
+} from '../__testUtils__/stubKubeletNode';
 import {
   clusterEntry,
   createTestNamespace,
@@ -48,12 +43,10 @@ import {
 } from '../__testUtils__/testCluster';
 
 const cluster = testCluster();
-/*
- * The log test needs the stub kubelet's canned file; against a real cluster it is skipped.
- * ESLint's jest rules cannot see that itWithStubKubelet is `it`.
- */
-/* eslint-disable jest/no-standalone-expect */
-const itWithStubKubelet = cluster.real ? it.skip : it;
+/* eslint-disable jest/no-standalone-expect -- itLocalOnly is `it` */
+const itWithStubKubelet = itLocalOnly(
+  'it reads the stub kubelet’s canned file',
+);
 
 const OWNER = 'user:default/owner';
 const OTHER = 'user:default/other';
@@ -181,15 +174,8 @@ const portalPolicy = createBackendModule({
 describe('gateway reads by catalog entity, with the README permission policy', () => {
   const core = cluster.admin.makeApiClient(CoreV1Api);
   const apps = cluster.admin.makeApiClient(AppsV1Api);
-  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portkey-entity-'));
-  const nodeName = `entity-node-${randomBytes(3).toString('hex')}`;
-  let kubelet:
-    | {
-        port: number;
-        close: () => Promise<void>;
-        requests: Array<{ path: string }>;
-      }
-    | undefined;
+  /** Locally only: serves the gateway pod's log. */
+  let kubelet: StubKubeletNode | undefined;
   let namespace: string;
   let server: Parameters<typeof request>[0];
   const audits: Array<{
@@ -223,13 +209,8 @@ describe('gateway reads by catalog entity, with the README permission policy', (
       },
     });
     if (!cluster.real) {
-      kubelet = await startStubKubelet({ logDir });
-      await core.createNode({
-        body: stubNodeManifest({
-          name: nodeName,
-          port: kubelet!.port,
-        }) as unknown as V1Node,
-      });
+      kubelet = await startStubKubeletNode('entities');
+      const { nodeName } = kubelet;
       await core.createNamespacedPod({
         namespace,
         body: {
@@ -257,9 +238,10 @@ describe('gateway reads by catalog entity, with the README permission policy', (
           },
         },
       });
-      fs.mkdirSync(path.join(logDir, namespace, POD), { recursive: true });
-      fs.writeFileSync(
-        path.join(logDir, namespace, POD, 'gateway.log'),
+      kubelet.writeLog(
+        namespace,
+        POD,
+        'gateway',
         `${new Date().toISOString()} gateway listening on 8787\n`,
       );
     }
@@ -322,18 +304,14 @@ describe('gateway reads by catalog entity, with the README permission policy', (
 
   afterAll(async () => {
     await kubelet?.close();
-    if (kubelet)
-      await core.deleteNode({ name: nodeName }).catch(() => undefined);
     await deleteTestNamespace(namespace);
-    fs.rmSync(logDir, { recursive: true, force: true });
   });
 
   const get = (user: string, suffix: string, entity = 'team-gateway') =>
     request(server)
       .get(`${ENTITY_PATH}/${entity}${suffix}`)
       .set('Authorization', mockCredentials.user.header(user));
-  const kubeletRequests = () =>
-    (kubelet?.requests ?? []).filter(r => r.path.includes(POD)).length;
+  const kubeletRequests = () => kubelet?.requestsFor(POD).length ?? 0;
 
   it('shows the gateway status to everyone who may see the entity', async () => {
     for (const user of [OWNER, OTHER]) {
@@ -393,11 +371,7 @@ describe('gateway reads by catalog entity, with the README permission policy', (
       expect(response.body.error.message).toBe(
         `No gateway pod "${OTHER_RELEASE_POD}" with container "gateway" in namespace ${namespace} of cluster "local"`,
       );
-      expect(
-        (kubelet?.requests ?? []).filter(r =>
-          r.path.includes(OTHER_RELEASE_POD),
-        ),
-      ).toEqual([]);
+      expect(kubelet?.requestsFor(OTHER_RELEASE_POD)).toEqual([]);
     },
   );
 

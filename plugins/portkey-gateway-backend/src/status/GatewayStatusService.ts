@@ -304,7 +304,13 @@ export class GatewayStatusService {
     const items = release
       ? gateways.filter(g => g.release === release)
       : gateways;
-    return { cluster, namespace, observedAt, items };
+    return {
+      cluster,
+      namespace,
+      observedAt,
+      labelSelector: chartSelector(release, this.nameLabels),
+      items,
+    };
   }
 
   private async list(

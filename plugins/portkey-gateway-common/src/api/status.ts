@@ -161,5 +161,10 @@ export type GatewayStatusList = {
   namespace: string;
   /** ISO 8601: when the Kubernetes data was read (answers may be shared for a few seconds). */
   observedAt: string;
+  /**
+   * The label selector the chart's objects were searched with (it includes the configured
+   * `chartNameOverrides`), so that an empty answer can say what was looked for.
+   */
+  labelSelector: string;
   items: GatewayStatus[];
 };
