@@ -177,7 +177,7 @@ describe('GatewaysPage', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByText(
-        'app.kubernetes.io/name in (gateway,redis),app.kubernetes.io/instance',
+        'app.kubernetes.io/name in (gateway,llm-gateway,redis),app.kubernetes.io/instance',
       ),
     ).toBeInTheDocument();
   });

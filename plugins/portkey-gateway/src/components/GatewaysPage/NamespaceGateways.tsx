@@ -1,5 +1,4 @@
 import { Alert, Button, Flex, Text } from '@backstage/ui';
-import { gatewayLabelSelector } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { useNamespaceGateways } from '../../hooks/useNamespaceGateways';
 import {
   FailureWording,
@@ -59,7 +58,7 @@ export function NamespaceGateways({
         description={
           <Text as="p" variant="body-small">
             Searched for the Portkey gateway chart's objects, labelled{' '}
-            <code>{gatewayLabelSelector()}</code>. A release installed with{' '}
+            <code>{value.labelSelector}</code>. A release installed with{' '}
             <code>nameOverride</code> carries another name label: list it in the
             backend's <code>portkeyGateway.chartNameOverrides</code>.
           </Text>

@@ -56,6 +56,8 @@ export function statusList(
     cluster: where.cluster ?? 'prod',
     namespace: where.namespace ?? 'ai-gateways',
     observedAt: '2026-12-01T10:00:00Z',
+    labelSelector:
+      'app.kubernetes.io/name in (gateway,llm-gateway,redis),app.kubernetes.io/instance',
     items,
   };
 }
