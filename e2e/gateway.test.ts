@@ -1,0 +1,92 @@
+import { expect, Page, test } from '@playwright/test';
+import { appendLogLines, readClusterState } from './cluster/state';
+
+// A gateway as an SRE checks it: its entity page shows its pods and why one fails, its logs
+// follow live, and its settings say what it runs with. The backend reads a real
+// kube-apiserver (e2e/cluster), with the stub kubelet behind it for the logs.
+// One test with in-app navigation: every full page load of the dev frontend re-downloads its
+// unminified bundles, which takes 15-25 s on this machine.
+
+async function screenshot(page: Page, name: string) {
+  await test.info().attach(name, {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
+}
+
+test('an SRE opens a gateway, sees a failing pod, follows its logs and reads its settings', async ({
+  page,
+}) => {
+  const { gateway, logFiles } = readClusterState();
+  const entityTitle = `Portkey gateway ${gateway.release} (${gateway.namespace})`;
+
+  await test.step('sign in as guest and open the gateway entity', async () => {
+    await page.goto('/');
+    const enter = page.getByRole('button', { name: 'Enter' });
+    await expect(enter).toBeVisible({ timeout: 90_000 });
+    await enter.click();
+    await page.getByRole('link', { name: entityTitle }).click();
+    await expect(
+      page.getByRole('heading', { name: entityTitle }),
+    ).toBeVisible();
+  });
+
+  await test.step('the Overview card shows its health at a glance', async () => {
+    const card = page.locator('article, div').filter({
+      has: page.getByText('Portkey gateway', { exact: true }),
+    });
+    await expect(
+      card.getByText('Replicas: 1 of 2 ready').first(),
+    ).toBeVisible();
+    await expect(card.getByText(/CrashLoopBackOff/).first()).toBeVisible();
+    await screenshot(page, 'overview-card');
+  });
+
+  await test.step('the Gateway tab lists the pods and the failing pod’s reason', async () => {
+    await page.getByRole('tab', { name: 'Gateway' }).click();
+    await expect(page.getByText('Gateway pods')).toBeVisible();
+    const crashing = page
+      .getByRole('row')
+      .filter({ hasText: gateway.crashingPod });
+    await expect(crashing).toContainText('CrashLoopBackOff');
+    await expect(
+      page.getByRole('row').filter({ hasText: gateway.healthyPod }),
+    ).toContainText('Running');
+    await expect(
+      page
+        .getByText(/keeps exiting and Kubernetes waits before each restart/)
+        .first(),
+    ).toBeVisible();
+    await screenshot(page, 'gateway-status');
+  });
+
+  await test.step('its settings say which stores it runs with and which key is missing', async () => {
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect(page.getByText(/Log store: Amazon S3/).first()).toBeVisible();
+    await expect(page.getByText(/PORTKEY_CLIENT_AUTH/).first()).toBeVisible();
+    // The fake credentials in the gateway's Secret never reach the page.
+    const html = await page.content();
+    for (const fake of [
+      'e2e-fake-clickhouse-password',
+      'e2e-fake-access-key',
+      'e2e-fake-secret-key',
+    ])
+      expect(html).not.toContain(fake);
+    await screenshot(page, 'gateway-settings');
+  });
+
+  await test.step('the logs follow live: a line written after the page opened appears', async () => {
+    await page.getByRole('tab', { name: 'Logs' }).click();
+    await expect(
+      page.getByText('Portkey gateway listening on port 8787'),
+    ).toBeVisible();
+    await page
+      .getByRole('button', { name: /follow/i })
+      .first()
+      .click();
+    const line = `e2e line written at ${Date.now()}`;
+    appendLogLines(logFiles.healthy, [line]);
+    await expect(page.getByText(line)).toBeVisible({ timeout: 10_000 });
+    await screenshot(page, 'gateway-logs');
+  });
+});
