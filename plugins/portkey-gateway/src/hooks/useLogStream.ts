@@ -176,14 +176,16 @@ export function useLogStream(
       };
     };
 
-    const followLoop = async (resume: boolean) => {
+    const followLoop = async (resumeFirst: boolean) => {
+      let resume = resumeFirst;
       let query = resume ? resumeQuery() : initialQuery;
       if (resume) current = markResume(current);
-      let failures = 0;
+      // An object: the line handler resets it from inside the loop.
+      const attempts = { failed: 0 };
       for (;;) {
         let ended: GatewayLogsEnd | undefined;
         let failure: unknown;
-        setStatus(failures === 0 ? 'following' : 'reconnecting');
+        setStatus(attempts.failed === 0 ? 'following' : 'reconnecting');
         try {
           await source.followLogs(
             pod,
@@ -191,7 +193,7 @@ export function useLogStream(
             {
               onLines: lines => {
                 // Lines flow again: the next break gets the full set of attempts.
-                failures = 0;
+                attempts.failed = 0;
                 enqueue(lines);
               },
               onEnd: end => {
@@ -225,20 +227,22 @@ export function useLogStream(
           ? ended.message
           : (failure as Error | undefined)?.message ??
             'The stream closed without saying why.';
-        if (refused || failures >= retryDelaysMs.length) {
+        if (refused || attempts.failed >= retryDelaysMs.length) {
           notify(
             'gave-up',
             refused
               ? `Following stopped: ${reason}`
-              : `The log stream broke off and could not be resumed after ${failures} attempts: ${reason}`,
+              : `The log stream broke off and could not be resumed after ${attempts.failed} ${
+                  attempts.failed === 1 ? 'attempt' : 'attempts'
+                }: ${reason}`,
           );
           setStatus('failed');
           return;
         }
         setStatus('reconnecting');
-        await abortableDelay(retryDelaysMs[failures], signal);
+        await abortableDelay(retryDelaysMs[attempts.failed], signal);
         if (signal.aborted) return;
-        failures++;
+        attempts.failed++;
         resume = true;
         current = markResume(current);
         query = resumeQuery();

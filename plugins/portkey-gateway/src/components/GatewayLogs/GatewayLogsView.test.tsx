@@ -6,9 +6,9 @@ import { GatewayLogsPanel } from './GatewayLogsView';
 import { LOG_ROW_HEIGHT } from './LogLines';
 import {
   FakeLogsSource,
-  container,
-  pod,
   responseError,
+  testContainer as container,
+  testPod as pod,
 } from './__testUtils__/FakeLogsSource';
 
 const VIEW_HEIGHT = 400;
@@ -159,7 +159,7 @@ describe('GatewayLogsView', () => {
     await waitFor(() => expect(source.follows).toHaveLength(2));
     await source.fail(new TypeError('network error again'));
     expect(
-      await screen.findByText(/could not be resumed after 1 attempts: network error again/),
+      await screen.findByText(/could not be resumed after 1 attempt: network error again/),
     ).toBeInTheDocument();
     expect(shownLines()).toEqual(['kept']);
     await userEvent.click(screen.getByRole('button', { name: 'Follow again' }));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Flex } from '@backstage/ui';
 import { EmptyState, Progress } from '@backstage/core-components';
 import {
@@ -111,7 +111,7 @@ export function GatewayLogsPanel(
   );
   const newLines = paused ? nextId - pausedAtId : 0;
 
-  const onChange = (change: Partial<LogSelection>) =>
+  const onChange = useCallback((change: Partial<LogSelection>) =>
     setSelection(current => {
       const next = { ...current, ...change };
       if (change.pod !== undefined) {
@@ -122,15 +122,30 @@ export function GatewayLogsPanel(
         next.previous = false;
       }
       return next;
-    });
+    }), [pods]);
 
-  const onSearchStep = (direction: 1 | -1) => {
+  const onSearchStep = useLatestCallback((direction: 1 | -1) => {
     const match = direction === 1 ? search.next() : search.previous();
     if (match) {
       onPausedChange(true);
       setScrollTarget(target => ({ id: match.id, seq: (target?.seq ?? 0) + 1 }));
     }
-  };
+  });
+  const onDownload = useLatestCallback(() => {
+    if (!pod) return;
+    downloadLog(lines, selection.timestamps, logFileName(pod.name, containerName, previous));
+  });
+  const shownSelection = useMemo(
+    () => ({ ...selection, pod: pod?.name ?? '', container: containerName, previous }),
+    [selection, pod?.name, containerName, previous],
+  );
+  let matchText = '';
+  if (search.query) {
+    matchText =
+      search.activePosition !== undefined
+        ? `${search.activePosition} of ${search.total}`
+        : `${search.total} ${search.total === 1 ? 'match' : 'matches'}`;
+  }
 
   if (pods.length === 0 || !pod) {
     return (
@@ -174,7 +189,7 @@ export function GatewayLogsPanel(
           label={`Log of ${pod.name}, container ${containerName}`}
           height={height}
         />
-        {paused && (
+        {paused && request.follow && (
           <div style={{ position: 'absolute', bottom: 12, right: 24 }}>
             <Button
               size="small"
@@ -195,16 +210,17 @@ export function GatewayLogsPanel(
     <Flex direction="column" gap="3">
       <LogToolbar
         pods={pods}
-        selection={{ ...selection, pod: pod.name, container: containerName, previous }}
+        selection={shownSelection}
         onChange={onChange}
         canReadPrevious={canReadPrevious}
-        search={search}
+        searchQuery={search.query}
+        onSearchQueryChange={search.setQuery}
+        matchText={matchText}
+        hasMatches={search.total > 0}
         onSearchStep={onSearchStep}
-        onDownload={() =>
-          downloadLog(lines, selection.timestamps, logFileName(pod.name, containerName, previous))
-        }
+        onDownload={onDownload}
         onReload={stream.reload}
-        lineCount={lines.length}
+        canDownload={lines.length > 0}
       />
       <LogNotices
         notices={stream.notices}
@@ -217,4 +233,14 @@ export function GatewayLogsPanel(
       {body}
     </Flex>
   );
+}
+
+/**
+ * A callback that never changes identity yet always runs the latest closure: the toolbar
+ * does not re-render for every batch of lines.
+ */
+function useLatestCallback<A extends unknown[]>(callback: (...args: A) => void) {
+  const latest = useRef(callback);
+  latest.current = callback;
+  return useCallback((...args: A) => latest.current(...args), []);
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Alert, Button, Flex, Text } from '@backstage/ui';
 import type { LogNotice, LogStreamStatus } from '../../hooks/useLogStream';
 
@@ -20,7 +21,7 @@ export type LogNoticesProps = {
 };
 
 /** What is said about the log rather than being part of it. */
-export function LogNotices(props: LogNoticesProps) {
+export const LogNotices = memo((props: LogNoticesProps) => {
   const {
     notices,
     status,
@@ -78,4 +79,4 @@ export function LogNotices(props: LogNoticesProps) {
       )}
     </Flex>
   );
-}
+});

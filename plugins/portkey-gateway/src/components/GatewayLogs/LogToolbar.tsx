@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import {
   Button,
   ButtonIcon,
@@ -13,7 +13,6 @@ import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import type { GatewayPodStatus } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import type { LogSearch } from '../../hooks/useLogSearch';
 
 /** What the user chose to read and how to show it. */
 export type LogSelection = {
@@ -48,24 +47,32 @@ export type LogToolbarProps = {
   onChange(change: Partial<LogSelection>): void;
   /** The chosen container restarted: its previous run's log exists. */
   canReadPrevious: boolean;
-  search: LogSearch;
+  searchQuery: string;
+  onSearchQueryChange(query: string): void;
+  /** "3 matches", "2 of 3", or empty. */
+  matchText: string;
+  hasMatches: boolean;
   onSearchStep(direction: 1 | -1): void;
   onDownload(): void;
   onReload(): void;
-  lineCount: number;
+  canDownload: boolean;
 };
 
-export function LogToolbar(props: LogToolbarProps) {
+/** Memoized: its props stay the same while lines stream in. */
+export const LogToolbar = memo((props: LogToolbarProps) => {
   const {
     pods,
     selection,
     onChange,
     canReadPrevious,
-    search,
+    searchQuery,
+    onSearchQueryChange,
+    matchText,
+    hasMatches,
     onSearchStep,
     onDownload,
     onReload,
-    lineCount,
+    canDownload,
   } = props;
   const pod = pods.find(p => p.name === selection.pod);
   const following = selection.follow && !selection.previous;
@@ -76,14 +83,6 @@ export function LogToolbar(props: LogToolbarProps) {
       onSearchStep(event.shiftKey ? -1 : 1);
     }
   };
-
-  let matchText = '';
-  if (search.query) {
-    matchText =
-      search.activePosition !== undefined
-        ? `${search.activePosition} of ${search.total}`
-        : `${search.total} ${search.total === 1 ? 'match' : 'matches'}`;
-  }
 
   return (
     <Flex direction="column" gap="3">
@@ -157,8 +156,8 @@ export function LogToolbar(props: LogToolbarProps) {
             aria-label="Search the log"
             placeholder="Search (Enter: next, Shift+Enter: previous)"
             size="small"
-            value={search.query}
-            onChange={search.setQuery}
+            value={searchQuery}
+            onChange={onSearchQueryChange}
             onKeyDown={onSearchKeyDown}
           />
           <Text variant="body-small" aria-live="polite" style={{ minWidth: '8ch' }}>
@@ -169,7 +168,7 @@ export function LogToolbar(props: LogToolbarProps) {
             size="small"
             variant="tertiary"
             icon={<KeyboardArrowUpIcon fontSize="small" />}
-            isDisabled={search.total === 0}
+            isDisabled={!hasMatches}
             onPress={() => onSearchStep(-1)}
           />
           <ButtonIcon
@@ -177,7 +176,7 @@ export function LogToolbar(props: LogToolbarProps) {
             size="small"
             variant="tertiary"
             icon={<KeyboardArrowDownIcon fontSize="small" />}
-            isDisabled={search.total === 0}
+            isDisabled={!hasMatches}
             onPress={() => onSearchStep(1)}
           />
         </Flex>
@@ -185,7 +184,7 @@ export function LogToolbar(props: LogToolbarProps) {
           size="small"
           variant="secondary"
           iconStart={<GetAppIcon fontSize="small" />}
-          isDisabled={lineCount === 0}
+          isDisabled={!canDownload}
           onPress={onDownload}
         >
           Download
@@ -203,4 +202,4 @@ export function LogToolbar(props: LogToolbarProps) {
       </Flex>
     </Flex>
   );
-}
+});

@@ -82,16 +82,16 @@ export async function responseError(statusCode: number, message: string) {
   );
 }
 
-export function container(
+export function testContainer(
   name: string,
   restarts = 0,
 ): GatewayContainerStatus {
   return { name, ready: true, restarts, state: 'running', hints: [] };
 }
 
-export function pod(
+export function testPod(
   name: string,
-  containers: GatewayContainerStatus[] = [container('gateway')],
+  containers: GatewayContainerStatus[] = [testContainer('gateway')],
 ): GatewayPodStatus {
   return {
     name,
