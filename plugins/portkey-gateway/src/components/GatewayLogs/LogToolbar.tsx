@@ -13,19 +13,18 @@ import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import type { GatewayPodStatus } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import type { LogStreamRequest } from '../../hooks/useLogStream';
 
-/** What the user chose to read and how to show it. */
-export type LogSelection = {
-  pod: string;
-  container: string;
-  tailLines: number;
-  /** Undefined: all the container's log (within the tail). */
-  sinceSeconds?: number;
-  previous: boolean;
-  follow: boolean;
+/** What the user chose to read (undefined `sinceSeconds`: all of it) and how to show it. */
+export type LogSelection = LogStreamRequest & {
   timestamps: boolean;
   wrap: boolean;
 };
+
+const SEARCH_STEPS = [
+  { direction: -1, label: 'Previous match', icon: <KeyboardArrowUpIcon fontSize="small" /> },
+  { direction: 1, label: 'Next match', icon: <KeyboardArrowDownIcon fontSize="small" /> },
+] as const;
 
 export const TAIL_LINE_CHOICES = [100, 500, 1000, 5000, 10000];
 
@@ -163,22 +162,17 @@ export const LogToolbar = memo((props: LogToolbarProps) => {
           <Text variant="body-small" aria-live="polite" style={{ minWidth: '8ch' }}>
             {matchText}
           </Text>
-          <ButtonIcon
-            aria-label="Previous match"
-            size="small"
-            variant="tertiary"
-            icon={<KeyboardArrowUpIcon fontSize="small" />}
-            isDisabled={!hasMatches}
-            onPress={() => onSearchStep(-1)}
-          />
-          <ButtonIcon
-            aria-label="Next match"
-            size="small"
-            variant="tertiary"
-            icon={<KeyboardArrowDownIcon fontSize="small" />}
-            isDisabled={!hasMatches}
-            onPress={() => onSearchStep(1)}
-          />
+          {SEARCH_STEPS.map(({ direction, label, icon }) => (
+            <ButtonIcon
+              key={label}
+              aria-label={label}
+              size="small"
+              variant="tertiary"
+              icon={icon}
+              isDisabled={!hasMatches}
+              onPress={() => onSearchStep(direction)}
+            />
+          ))}
         </Flex>
         <Button
           size="small"
