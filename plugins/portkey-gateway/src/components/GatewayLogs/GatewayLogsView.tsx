@@ -176,7 +176,7 @@ export function GatewayLogsPanel(
     body = <Progress />;
   } else {
     body = (
-      <div style={{ position: 'relative' }}>
+      <div style={{ position: 'relative', width: '100%' }}>
         <LogLines
           lines={lines}
           showTimestamps={selection.timestamps}
