@@ -337,6 +337,22 @@ describe('GatewayLogsView', () => {
     expect(shownLines()).not.toContain('line 1');
   });
 
+  it('follows another container when one is picked, from a fresh buffer', async () => {
+    const source = new FakeLogsSource();
+    await renderView(source);
+    source.push('from the gateway');
+    await screen.findByText('from the gateway');
+
+    await userEvent.click(screen.getByRole('button', { name: /Container/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'sidecar' }));
+    await waitFor(() => expect(source.follows).toHaveLength(2));
+    expect(source.follows[0].signal.aborted).toBe(true);
+    expect(source.current.query.container).toBe('sidecar');
+    source.push('from the sidecar');
+    expect(await screen.findByText('from the sidecar')).toBeInTheDocument();
+    expect(shownLines()).toEqual(['from the sidecar']);
+  });
+
   it('says when there are no pods', async () => {
     await renderInTestApp(<GatewayLogsView pods={[]} source={new FakeLogsSource()} />);
     expect(screen.getByText('No pods to read logs from')).toBeInTheDocument();
