@@ -290,6 +290,13 @@ export function LogLines(props: LogLinesProps) {
           changed = true;
         }
       });
+    // Forget lines the cap dropped, so a long follow does not grow the map.
+    if (measured.heights.size > 2 * lines.length) {
+      const firstId = lines.length > 0 ? lines[0].id : Infinity;
+      for (const id of measured.heights.keys()) {
+        if (id < firstId) measured.heights.delete(id);
+      }
+    }
     if (changed) setMeasureVersion(version => version + 1);
   });
 
