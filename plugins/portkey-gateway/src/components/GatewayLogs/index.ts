@@ -1,0 +1,1 @@
+export { GatewayLogsView, type GatewayLogsViewProps } from './GatewayLogsView';
