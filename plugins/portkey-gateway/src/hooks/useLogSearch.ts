@@ -1,8 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import {
-  displayText,
-  type LogLine,
-} from '../components/GatewayLogs/LogBuffer';
+import { displayText, type LogLine } from '../components/GatewayLogs/LogBuffer';
 
 /** A match: the line's id and which occurrence in that line (0-based). */
 export type LogMatch = { id: number; occurrence: number };
@@ -55,7 +52,12 @@ export function useLogSearch(
 ): LogSearch {
   const [query, setQueryState] = useState('');
   const [active, setActive] = useState<LogMatch | undefined>();
-  const indexRef = useRef<MatchIndex>({ key: '', entries: [], total: 0, lastId: 0 });
+  const indexRef = useRef<MatchIndex>({
+    key: '',
+    entries: [],
+    total: 0,
+    lastId: 0,
+  });
   const needle = query.toLowerCase();
 
   const index = useMemo(() => {
@@ -84,8 +86,10 @@ export function useLogSearch(
     const startIndex =
       lines.length > 0 ? Math.max(0, current.lastId - lines[0].id + 1) : 0;
     for (let i = startIndex; i < lines.length; i++) {
-      const count = findMatches(displayText(lines[i], showTimestamps), needle)
-        .length;
+      const count = findMatches(
+        displayText(lines[i], showTimestamps),
+        needle,
+      ).length;
       if (count > 0) {
         entries.push({ id: lines[i].id, count });
         total += count;
@@ -105,13 +109,16 @@ export function useLogSearch(
     ? index.entries.findIndex(entry => entry.id === active.id)
     : -1;
   const liveActive =
-    activeEntry >= 0 && active && active.occurrence < index.entries[activeEntry].count
+    activeEntry >= 0 &&
+    active &&
+    active.occurrence < index.entries[activeEntry].count
       ? active
       : undefined;
   let activePosition: number | undefined;
   if (liveActive) {
     activePosition = liveActive.occurrence + 1;
-    for (let i = 0; i < activeEntry; i++) activePosition += index.entries[i].count;
+    for (let i = 0; i < activeEntry; i++)
+      activePosition += index.entries[i].count;
   }
 
   const step = useCallback(

@@ -91,8 +91,7 @@ export function useLogStream(
   // Ids continue across reloads, so what is keyed by line id (search, scroll) never mixes them up.
   const nextIdRef = useRef(1);
 
-  const { pod, container, tailLines, sinceSeconds, previous, follow } =
-    request;
+  const { pod, container, tailLines, sinceSeconds, previous, follow } = request;
 
   useEffect(() => {
     const controller = new AbortController();
@@ -167,12 +166,16 @@ export function useLogStream(
     const resumeQuery = () => {
       const lastMs = lastTimestampMs(current);
       if (lastMs === undefined) return initialQuery;
-      const gap = Math.ceil((Date.now() - lastMs) / 1000) + RESUME_MARGIN_SECONDS;
+      const gap =
+        Math.ceil((Date.now() - lastMs) / 1000) + RESUME_MARGIN_SECONDS;
       return {
         container,
         timestamps: true,
         tailLines: GATEWAY_LOGS_MAX_TAIL_LINES,
-        sinceSeconds: Math.min(Math.max(gap, 1), GATEWAY_LOGS_MAX_SINCE_SECONDS),
+        sinceSeconds: Math.min(
+          Math.max(gap, 1),
+          GATEWAY_LOGS_MAX_SINCE_SECONDS,
+        ),
       };
     };
 
@@ -221,8 +224,7 @@ export function useLogStream(
           setStatus('failed');
           return;
         }
-        const refused =
-          isResponseError(failure) && failure.statusCode !== 503;
+        const refused = isResponseError(failure) && failure.statusCode !== 503;
         const reason = ended
           ? ended.message
           : (failure as Error | undefined)?.message ??
@@ -232,9 +234,9 @@ export function useLogStream(
             'gave-up',
             refused
               ? `Following stopped: ${reason}`
-              : `The log stream broke off and could not be resumed after ${attempts.failed} ${
-                  attempts.failed === 1 ? 'attempt' : 'attempts'
-                }: ${reason}`,
+              : `The log stream broke off and could not be resumed after ${
+                  attempts.failed
+                } ${attempts.failed === 1 ? 'attempt' : 'attempts'}: ${reason}`,
           );
           setStatus('failed');
           return;

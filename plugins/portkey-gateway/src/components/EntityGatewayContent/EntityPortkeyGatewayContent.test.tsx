@@ -6,6 +6,7 @@ import {
   ENTITY_PATH,
   entityStatusRoute,
 } from '../../__testUtils__/backend';
+import { sseResponse } from '../../__testUtils__/sseStream';
 import { s3AssumeIrsa } from '../GatewaySettings/__fixtures__/settingsResponses';
 import {
   CRASHING_POD,
@@ -149,11 +150,21 @@ describe('EntityPortkeyGatewayContent', () => {
   );
 
   it('puts status first, then logs and settings, reachable by keyboard', async () => {
+    const logRequests: string[] = [];
+    const healthyPod = healthyGateway.pods[0].name;
     serveEntityStatus(server, healthyGateway);
     server.use(
       http.get(`${ENTITY_PATH}/settings`, () =>
         HttpResponse.json(s3AssumeIrsa),
       ),
+      // The logs tab follows the first gateway pod's log from the entity's logs route.
+      http.get(`${ENTITY_PATH}/pods/:pod/logs`, ({ params }) => {
+        logRequests.push(String(params.pod));
+        return sseResponse(
+          [`data: 2026-12-01T10:00:00Z log of ${params.pod}\n\n`],
+          { hold: true },
+        );
+      }),
     );
     await renderContent();
     const tabs = await screen.findAllByRole('tab');
@@ -168,7 +179,9 @@ describe('EntityPortkeyGatewayContent', () => {
     await user.click(tabs[0]);
     // The tabs activate manually: arrows move the focus, Enter selects.
     await user.keyboard('{ArrowRight}{Enter}');
-    expect(await screen.findByText(/Logs of 4 pods/)).toBeInTheDocument();
+    // The logs view, following the first gateway pod (jsdom lays out no rows to read).
+    expect(await screen.findByRole('switch', { name: 'Follow' })).toBeChecked();
+    await waitFor(() => expect(logRequests).toContain(healthyPod));
     await user.keyboard('{ArrowRight}{Enter}');
     expect(
       await screen.findByText(

@@ -41,7 +41,10 @@ function giveViewportLayout() {
 }
 
 function lineRange(from: number, to: number, prefix = 'line') {
-  return Array.from({ length: to - from + 1 }, (_, i) => `${prefix} ${from + i}`);
+  return Array.from(
+    { length: to - from + 1 },
+    (_, i) => `${prefix} ${from + i}`,
+  );
 }
 
 async function renderView(source: FakeLogsSource, pods = [gatewayPod]) {
@@ -61,7 +64,10 @@ describe('GatewayLogsView', () => {
       timestamps: true,
     });
 
-    source.push('2026-12-01T09:00:00.1Z first', '2026-12-01T09:00:00.2Z second');
+    source.push(
+      '2026-12-01T09:00:00.1Z first',
+      '2026-12-01T09:00:00.2Z second',
+    );
     expect(await screen.findByText('second')).toBeInTheDocument();
     source.push('2026-12-01T09:00:01Z third');
     expect(await screen.findByText('third')).toBeInTheDocument();
@@ -77,10 +83,16 @@ describe('GatewayLogsView', () => {
     const source = new FakeLogsSource();
     await renderView(source);
     source.push('before');
-    Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'hidden' });
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      value: 'hidden',
+    });
     fireEvent(document, new Event('visibilitychange'));
     source.push('while hidden');
-    Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'visible' });
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      value: 'visible',
+    });
     fireEvent(document, new Event('visibilitychange'));
     expect(await screen.findByText('while hidden')).toBeInTheDocument();
     expect(shownLines()).toEqual(['before', 'while hidden']);
@@ -101,7 +113,9 @@ describe('GatewayLogsView', () => {
     element.scrollTop = 10 * LOG_ROW_HEIGHT;
     fireEvent.scroll(element);
     source.push(...lineRange(101, 105));
-    const resume = await screen.findByRole('button', { name: '5 new lines — resume' });
+    const resume = await screen.findByRole('button', {
+      name: '5 new lines — resume',
+    });
     // The view stays where the user is: line 11 is still the first in view.
     expect(element.scrollTop).toBe(10 * LOG_ROW_HEIGHT);
     expect(shownLines()).not.toContain('line 105');
@@ -109,7 +123,9 @@ describe('GatewayLogsView', () => {
     await userEvent.click(resume);
     expect(await screen.findByText('line 105')).toBeInTheDocument();
     expect(element.scrollTop).toBe(105 * LOG_ROW_HEIGHT - VIEW_HEIGHT);
-    expect(screen.queryByRole('button', { name: /resume/ })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /resume/ }),
+    ).not.toBeInTheDocument();
 
     // End resumes too.
     element.scrollTop = 0;
@@ -124,7 +140,11 @@ describe('GatewayLogsView', () => {
   it('resumes a broken stream after the last line, each line shown once', async () => {
     const source = new FakeLogsSource();
     await renderInTestApp(
-      <GatewayLogsPanel pods={[gatewayPod]} source={source} retryDelaysMs={[5, 5]} />,
+      <GatewayLogsPanel
+        pods={[gatewayPod]}
+        source={source}
+        retryDelaysMs={[5, 5]}
+      />,
     );
     await waitFor(() => expect(source.follows).toHaveLength(1));
     const now = Date.now();
@@ -150,7 +170,11 @@ describe('GatewayLogsView', () => {
   it('says so when a broken stream cannot be resumed, and keeps the lines', async () => {
     const source = new FakeLogsSource();
     await renderInTestApp(
-      <GatewayLogsPanel pods={[gatewayPod]} source={source} retryDelaysMs={[5]} />,
+      <GatewayLogsPanel
+        pods={[gatewayPod]}
+        source={source}
+        retryDelaysMs={[5]}
+      />,
     );
     await waitFor(() => expect(source.follows).toHaveLength(1));
     source.push('2026-12-01T09:00:00Z kept');
@@ -159,29 +183,43 @@ describe('GatewayLogsView', () => {
     await waitFor(() => expect(source.follows).toHaveLength(2));
     await source.fail(new TypeError('network error again'));
     expect(
-      await screen.findByText(/could not be resumed after 1 attempt: network error again/),
+      await screen.findByText(
+        /could not be resumed after 1 attempt: network error again/,
+      ),
     ).toBeInTheDocument();
     expect(shownLines()).toEqual(['kept']);
     await userEvent.click(screen.getByRole('button', { name: 'Follow again' }));
     expect(source.follows).toHaveLength(3);
   });
 
-  it('shows the backend\'s limit and end events as notices, not as log lines', async () => {
+  it("shows the backend's limit and end events as notices, not as log lines", async () => {
     const source = new FakeLogsSource();
     await renderView(source);
     source.push('a line');
-    await source.end('limit', 'This answer reached the 10 MB limit of one request.');
+    await source.end(
+      'limit',
+      'This answer reached the 10 MB limit of one request.',
+    );
     expect(
-      await screen.findByText('This answer reached the 10 MB limit of one request.'),
+      await screen.findByText(
+        'This answer reached the 10 MB limit of one request.',
+      ),
     ).toBeInTheDocument();
-    expect(screen.getByText(/stopped this stream at its size limit/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/stopped this stream at its size limit/),
+    ).toBeInTheDocument();
     expect(shownLines()).toEqual(['a line']);
   });
 
   it('searches case-insensitively, counts, highlights and steps with Enter and Shift+Enter', async () => {
     const source = new FakeLogsSource();
     await renderView(source);
-    source.push('GET /v1/chat ok', 'upstream Error: timeout', 'retry', 'error again, ERROR twice');
+    source.push(
+      'GET /v1/chat ok',
+      'upstream Error: timeout',
+      'retry',
+      'error again, ERROR twice',
+    );
     await screen.findByText('retry');
 
     const field = screen.getByRole('searchbox', { name: 'Search the log' });
@@ -191,14 +229,18 @@ describe('GatewayLogsView', () => {
 
     await userEvent.keyboard('{Enter}');
     expect(screen.getByText('1 of 3')).toBeInTheDocument();
-    expect(document.querySelector('mark[aria-current="true"]')).toHaveTextContent('Error');
+    expect(
+      document.querySelector('mark[aria-current="true"]'),
+    ).toHaveTextContent('Error');
     await userEvent.keyboard('{Enter}');
     expect(screen.getByText('2 of 3')).toBeInTheDocument();
     await userEvent.keyboard('{Shift>}{Enter}{/Shift}');
     await userEvent.keyboard('{Shift>}{Enter}{/Shift}');
     // Wraps around from the first to the last.
     expect(screen.getByText('3 of 3')).toBeInTheDocument();
-    expect(document.querySelector('mark[aria-current="true"]')).toHaveTextContent('ERROR');
+    expect(
+      document.querySelector('mark[aria-current="true"]'),
+    ).toHaveTextContent('ERROR');
     await userEvent.click(screen.getByRole('button', { name: 'Next match' }));
     expect(screen.getByText('1 of 3')).toBeInTheDocument();
   });
@@ -249,7 +291,9 @@ describe('GatewayLogsView', () => {
     await waitFor(() => expect(source.follows).toHaveLength(1));
     source.push(...lineRange(1, 130));
     expect(
-      await screen.findByText('Only the newest 100 lines are kept: 30 older lines were dropped.'),
+      await screen.findByText(
+        'Only the newest 100 lines are kept: 30 older lines were dropped.',
+      ),
     ).toBeInTheDocument();
     const element = giveViewportLayout();
     element.scrollTop = 0;
@@ -257,17 +301,26 @@ describe('GatewayLogsView', () => {
     await waitFor(() => expect(shownLines()[0]).toBe('line 31'));
   });
 
-  it('shows the backend\'s 403 message in place of the log, the controls stay', async () => {
+  it("shows the backend's 403 message in place of the log, the controls stay", async () => {
     const source = new FakeLogsSource();
     await renderView(source);
     await source.fail(
-      await responseError(403, 'Missing permission portkey.gateway.logs.read for component:default/x'),
+      await responseError(
+        403,
+        'Missing permission portkey.gateway.logs.read for component:default/x',
+      ),
     );
     expect(
-      await screen.findByText('Missing permission portkey.gateway.logs.read for component:default/x'),
+      await screen.findByText(
+        'Missing permission portkey.gateway.logs.read for component:default/x',
+      ),
     ).toBeInTheDocument();
-    expect(screen.getByText('Not allowed to read this log')).toBeInTheDocument();
-    expect(screen.queryByRole('region', { name: /^Log of / })).not.toBeInTheDocument();
+    expect(
+      screen.getByText('Not allowed to read this log'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: /^Log of / }),
+    ).not.toBeInTheDocument();
     expect(screen.getByRole('switch', { name: 'Follow' })).toBeInTheDocument();
     // Refused: not retried as if the network had broken.
     expect(source.follows).toHaveLength(1);
@@ -276,20 +329,44 @@ describe('GatewayLogsView', () => {
   it('shows 404 and 503 messages too', async () => {
     const source = new FakeLogsSource();
     await renderView(source);
-    await source.fail(await responseError(503, 'Cluster "prod" cannot be reached: connect ECONNREFUSED'));
-    expect(await screen.findByText('Cluster "prod" cannot be reached: connect ECONNREFUSED')).toBeInTheDocument();
-    expect(screen.getByText('The cluster cannot be reached')).toBeInTheDocument();
+    await source.fail(
+      await responseError(
+        503,
+        'Cluster "prod" cannot be reached: connect ECONNREFUSED',
+      ),
+    );
+    expect(
+      await screen.findByText(
+        'Cluster "prod" cannot be reached: connect ECONNREFUSED',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('The cluster cannot be reached'),
+    ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(source.follows).toHaveLength(2));
-    await source.fail(await responseError(404, 'No gateway pod "gw-abc" with container "gateway"'));
-    expect(await screen.findByText('No gateway pod "gw-abc" with container "gateway"')).toBeInTheDocument();
+    await source.fail(
+      await responseError(
+        404,
+        'No gateway pod "gw-abc" with container "gateway"',
+      ),
+    );
+    expect(
+      await screen.findByText(
+        'No gateway pod "gw-abc" with container "gateway"',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('notes that the portal redacted values, with the count of lines', async () => {
     const source = new FakeLogsSource();
     await renderView(source);
-    source.push('Authorization: Bearer [REDACTED]', 'plain', '{"api-key":"[REDACTED]"}');
+    source.push(
+      'Authorization: Bearer [REDACTED]',
+      'plain',
+      '{"api-key":"[REDACTED]"}',
+    );
     expect(
       await screen.findByText(
         '2 lines contain [REDACTED]: secret-looking values are replaced with [REDACTED] by the portal.',
@@ -303,7 +380,9 @@ describe('GatewayLogsView', () => {
       <GatewayLogsView pods={[gatewayPod]} source={source} />,
     );
     await waitFor(() => expect(source.follows).toHaveLength(1));
-    expect(screen.queryByRole('switch', { name: 'Previous container' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('switch', { name: 'Previous container' }),
+    ).not.toBeInTheDocument();
     unmount();
 
     const restarted = new FakeLogsSource();
@@ -311,15 +390,23 @@ describe('GatewayLogsView', () => {
       '2026-12-01T08:00:00Z before the crash\n[portkey-gateway] The stream from Kubernetes broke off.\n',
     );
     await renderView(restarted, [pod('gw-crash', [container('gateway', 3)])]);
-    await userEvent.click(screen.getByRole('switch', { name: 'Previous container' }));
+    await userEvent.click(
+      screen.getByRole('switch', { name: 'Previous container' }),
+    );
     expect(await screen.findByText('before the crash')).toBeInTheDocument();
     expect(restarted.fetchLogs).toHaveBeenCalledWith(
       'gw-crash',
-      expect.objectContaining({ container: 'gateway', previous: true, timestamps: true }),
+      expect.objectContaining({
+        container: 'gateway',
+        previous: true,
+        timestamps: true,
+      }),
       expect.anything(),
     );
     // The closing note is a notice, not a line.
-    expect(screen.getByText('The stream from Kubernetes broke off.')).toBeInTheDocument();
+    expect(
+      screen.getByText('The stream from Kubernetes broke off.'),
+    ).toBeInTheDocument();
     expect(shownLines()).toEqual(['before the crash']);
     // Kubernetes cannot follow a previous container: no new stream, follow is off.
     expect(restarted.follows).toHaveLength(1);
@@ -344,7 +431,9 @@ describe('GatewayLogsView', () => {
     await screen.findByText('from the gateway');
 
     await userEvent.click(screen.getByRole('button', { name: /Container/ }));
-    await userEvent.click(await screen.findByRole('option', { name: 'sidecar' }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'sidecar' }),
+    );
     await waitFor(() => expect(source.follows).toHaveLength(2));
     expect(source.follows[0].signal.aborted).toBe(true);
     expect(source.current.query.container).toBe('sidecar');
@@ -354,7 +443,9 @@ describe('GatewayLogsView', () => {
   });
 
   it('says when there are no pods', async () => {
-    await renderInTestApp(<GatewayLogsView pods={[]} source={new FakeLogsSource()} />);
+    await renderInTestApp(
+      <GatewayLogsView pods={[]} source={new FakeLogsSource()} />,
+    );
     expect(screen.getByText('No pods to read logs from')).toBeInTheDocument();
   });
 });

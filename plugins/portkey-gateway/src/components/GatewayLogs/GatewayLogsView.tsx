@@ -87,16 +87,29 @@ export function GatewayLogsPanel(
       previous,
       follow: selection.follow && !previous,
     }),
-    [pod?.name, containerName, selection.tailLines, selection.sinceSeconds, previous, selection.follow],
+    [
+      pod?.name,
+      containerName,
+      selection.tailLines,
+      selection.sinceSeconds,
+      previous,
+      selection.follow,
+    ],
   );
-  const options = useMemo(() => ({ maxLines, retryDelaysMs }), [maxLines, retryDelaysMs]);
+  const options = useMemo(
+    () => ({ maxLines, retryDelaysMs }),
+    [maxLines, retryDelaysMs],
+  );
   const stream = useLogStream(source, request, options);
   const { lines } = stream.buffer;
 
   const [paused, setPaused] = useState(false);
   // nextId when the view paused: what came since is "new lines".
   const [pausedAtId, setPausedAtId] = useState(0);
-  const [scrollTarget, setScrollTarget] = useState<{ id: number; seq: number }>();
+  const [scrollTarget, setScrollTarget] = useState<{
+    id: number;
+    seq: number;
+  }>();
   const search = useLogSearch(lines, selection.timestamps);
 
   useEffect(() => setPaused(false), [request]);
@@ -111,32 +124,47 @@ export function GatewayLogsPanel(
   );
   const newLines = paused ? nextId - pausedAtId : 0;
 
-  const onChange = useCallback((change: Partial<LogSelection>) =>
-    setSelection(current => {
-      const next = { ...current, ...change };
-      if (change.pod !== undefined) {
-        const nextPod = pods.find(p => p.name === change.pod);
-        if (!nextPod?.containers.some(c => c.name === next.container)) {
-          next.container = defaultContainer(nextPod);
+  const onChange = useCallback(
+    (change: Partial<LogSelection>) =>
+      setSelection(current => {
+        const next = { ...current, ...change };
+        if (change.pod !== undefined) {
+          const nextPod = pods.find(p => p.name === change.pod);
+          if (!nextPod?.containers.some(c => c.name === next.container)) {
+            next.container = defaultContainer(nextPod);
+          }
+          next.previous = false;
         }
-        next.previous = false;
-      }
-      return next;
-    }), [pods]);
+        return next;
+      }),
+    [pods],
+  );
 
   const onSearchStep = useLatestCallback((direction: 1 | -1) => {
     const match = direction === 1 ? search.next() : search.previous();
     if (match) {
       onPausedChange(true);
-      setScrollTarget(target => ({ id: match.id, seq: (target?.seq ?? 0) + 1 }));
+      setScrollTarget(target => ({
+        id: match.id,
+        seq: (target?.seq ?? 0) + 1,
+      }));
     }
   });
   const onDownload = useLatestCallback(() => {
     if (!pod) return;
-    downloadLog(lines, selection.timestamps, logFileName(pod.name, containerName, previous));
+    downloadLog(
+      lines,
+      selection.timestamps,
+      logFileName(pod.name, containerName, previous),
+    );
   });
   const shownSelection = useMemo(
-    () => ({ ...selection, pod: pod?.name ?? '', container: containerName, previous }),
+    () => ({
+      ...selection,
+      pod: pod?.name ?? '',
+      container: containerName,
+      previous,
+    }),
     [selection, pod?.name, containerName, previous],
   );
   let matchText = '';
@@ -197,7 +225,9 @@ export function GatewayLogsPanel(
               onPress={() => setPaused(false)}
             >
               {newLines > 0
-                ? `${newLines.toLocaleString('en-US')} new ${newLines === 1 ? 'line' : 'lines'} — resume`
+                ? `${newLines.toLocaleString('en-US')} new ${
+                    newLines === 1 ? 'line' : 'lines'
+                  } — resume`
                 : 'Resume following'}
             </Button>
           </div>
@@ -239,7 +269,9 @@ export function GatewayLogsPanel(
  * A callback that never changes identity yet always runs the latest closure: the toolbar
  * does not re-render for every batch of lines.
  */
-function useLatestCallback<A extends unknown[]>(callback: (...args: A) => void) {
+function useLatestCallback<A extends unknown[]>(
+  callback: (...args: A) => void,
+) {
   const latest = useRef(callback);
   latest.current = callback;
   return useCallback((...args: A) => latest.current(...args), []);

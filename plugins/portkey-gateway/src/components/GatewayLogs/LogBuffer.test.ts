@@ -14,18 +14,27 @@ const texts = (state: ReturnType<typeof emptyLogBuffer>) =>
 describe('LogBuffer', () => {
   it('splits the Kubernetes timestamp off and drops ANSI colours', () => {
     expect(
-      parseLogLine('2026-12-01T09:00:00.123456789Z \u001b[31mfailed\u001b[0m ok'),
-    ).toEqual({ timestamp: '2026-12-01T09:00:00.123456789Z', text: 'failed ok' });
+      parseLogLine(
+        '2026-12-01T09:00:00.123456789Z \u001b[31mfailed\u001b[0m ok',
+      ),
+    ).toEqual({
+      timestamp: '2026-12-01T09:00:00.123456789Z',
+      text: 'failed ok',
+    });
     expect(parseLogLine('no timestamp here')).toEqual({
       text: 'no timestamp here',
     });
   });
 
   it('orders timestamps whose fractions Go shortened', () => {
-    expect(timestampKey('2026-12-01T09:00:05.1Z') >
-      timestampKey('2026-12-01T09:00:05.12Z')).toBe(false);
-    expect(timestampKey('2026-12-01T09:00:05Z') <
-      timestampKey('2026-12-01T09:00:05.000000001Z')).toBe(true);
+    expect(
+      timestampKey('2026-12-01T09:00:05.1Z') >
+        timestampKey('2026-12-01T09:00:05.12Z'),
+    ).toBe(false);
+    expect(
+      timestampKey('2026-12-01T09:00:05Z') <
+        timestampKey('2026-12-01T09:00:05.000000001Z'),
+    ).toBe(true);
   });
 
   it('appends with consecutive ids and counts redacted lines', () => {

@@ -36,14 +36,18 @@ export const REDACTED_MARKER = '[REDACTED]';
 // SGR and other CSI sequences: colours are dropped rather than rendered (no HTML injection).
 // eslint-disable-next-line no-control-regex
 const ANSI_ESCAPE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
-const K8S_TIMESTAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) /;
+const K8S_TIMESTAMP =
+  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) /;
 
 export function emptyLogBuffer(nextId = 1): LogBufferState {
   return { lines: [], nextId, droppedCount: 0, redactedLineCount: 0 };
 }
 
 /** Splits the Kubernetes timestamp off a line (`timestamps=true`) and drops ANSI escapes. */
-export function parseLogLine(raw: string): { timestamp?: string; text: string } {
+export function parseLogLine(raw: string): {
+  timestamp?: string;
+  text: string;
+} {
   const match = K8S_TIMESTAMP.exec(raw);
   const rest = match ? raw.slice(match[0].length) : raw;
   const text = rest.includes('\u001b') ? rest.replace(ANSI_ESCAPE, '') : rest;

@@ -99,7 +99,9 @@ const LogRow = memo((props: LogRowProps) => {
     <div
       role="listitem"
       data-line-id={line.id}
-      className={`${classes.row} ${wrap ? classes.rowWrapped : classes.rowUnwrapped}`}
+      className={`${classes.row} ${
+        wrap ? classes.rowWrapped : classes.rowUnwrapped
+      }`}
     >
       <span className={classes.gutter} aria-hidden>
         {line.id}

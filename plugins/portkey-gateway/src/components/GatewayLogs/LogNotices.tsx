@@ -49,7 +49,9 @@ export const LogNotices = memo((props: LogNoticesProps) => {
       {notices.map((notice, index) => (
         <Alert
           key={notice.id}
-          status={notice.kind === 'note' || notice.kind === 'end' ? 'info' : 'warning'}
+          status={
+            notice.kind === 'note' || notice.kind === 'end' ? 'info' : 'warning'
+          }
           icon
           title={NOTICE_TITLES[notice.kind]}
           description={notice.message}
@@ -64,7 +66,9 @@ export const LogNotices = memo((props: LogNoticesProps) => {
         <Alert
           status="info"
           icon
-          title={`Only the newest ${maxLines.toLocaleString('en-US')} lines are kept: ${droppedCount.toLocaleString('en-US')} older ${
+          title={`Only the newest ${maxLines.toLocaleString(
+            'en-US',
+          )} lines are kept: ${droppedCount.toLocaleString('en-US')} older ${
             droppedCount === 1 ? 'line was' : 'lines were'
           } dropped.`}
         />

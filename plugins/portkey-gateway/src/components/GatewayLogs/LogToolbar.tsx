@@ -22,8 +22,16 @@ export type LogSelection = LogStreamRequest & {
 };
 
 const SEARCH_STEPS = [
-  { direction: -1, label: 'Previous match', icon: <KeyboardArrowUpIcon fontSize="small" /> },
-  { direction: 1, label: 'Next match', icon: <KeyboardArrowDownIcon fontSize="small" /> },
+  {
+    direction: -1,
+    label: 'Previous match',
+    icon: <KeyboardArrowUpIcon fontSize="small" />,
+  },
+  {
+    direction: 1,
+    label: 'Next match',
+    icon: <KeyboardArrowDownIcon fontSize="small" />,
+  },
 ] as const;
 
 export const TAIL_LINE_CHOICES = [100, 500, 1000, 5000, 10000];
@@ -98,7 +106,8 @@ export const LogToolbar = memo((props: LogToolbarProps) => {
           onChange={key => key && onChange({ container: String(key) })}
           options={(pod?.containers ?? []).map(c => ({
             id: c.name,
-            label: c.restarts > 0 ? `${c.name} (${c.restarts} restarts)` : c.name,
+            label:
+              c.restarts > 0 ? `${c.name} (${c.restarts} restarts)` : c.name,
           }))}
         />
         <Select
@@ -159,7 +168,11 @@ export const LogToolbar = memo((props: LogToolbarProps) => {
             onChange={onSearchQueryChange}
             onKeyDown={onSearchKeyDown}
           />
-          <Text variant="body-small" aria-live="polite" style={{ minWidth: '8ch' }}>
+          <Text
+            variant="body-small"
+            aria-live="polite"
+            style={{ minWidth: '8ch' }}
+          >
             {matchText}
           </Text>
           {SEARCH_STEPS.map(({ direction, label, icon }) => (
