@@ -7,11 +7,11 @@ import { appendLogLines, readClusterState } from './cluster/state';
 // One test with in-app navigation: every full page load of the dev frontend re-downloads its
 // unminified bundles, which takes 15-25 s on this machine.
 
+/** A full-page screenshot kept with the test's results (e2e/test-results) and in the report. */
 async function screenshot(page: Page, name: string) {
-  await test.info().attach(name, {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: 'image/png',
-  });
+  const path = test.info().outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await test.info().attach(name, { path, contentType: 'image/png' });
 }
 
 test('an SRE opens a gateway, sees a failing pod, follows its logs and reads its settings', async ({
@@ -43,15 +43,14 @@ test('an SRE opens a gateway, sees a failing pod, follows its logs and reads its
   });
 
   await test.step('the Gateway tab lists the pods and the failing pod’s reason', async () => {
-    await page.getByRole('tab', { name: 'Gateway' }).click();
+    // The entity page's tabs are links.
+    await page.getByRole('link', { name: 'Gateway', exact: true }).click();
     await expect(page.getByText('Gateway pods')).toBeVisible();
-    const crashing = page
-      .getByRole('row')
-      .filter({ hasText: gateway.crashingPod });
-    await expect(crashing).toContainText('CrashLoopBackOff');
-    await expect(
-      page.getByRole('row').filter({ hasText: gateway.healthyPod }),
-    ).toContainText('Running');
+    // The pods table's rows start with the pod's name.
+    const podRow = (pod: string) =>
+      page.getByRole('row', { name: new RegExp(`^${pod} `) });
+    await expect(podRow(gateway.crashingPod)).toContainText('CrashLoopBackOff');
+    await expect(podRow(gateway.healthyPod)).toContainText('Running');
     await expect(
       page
         .getByText(/keeps exiting and Kubernetes waits before each restart/)
@@ -77,13 +76,18 @@ test('an SRE opens a gateway, sees a failing pod, follows its logs and reads its
 
   await test.step('the logs follow live: a line written after the page opened appears', async () => {
     await page.getByRole('tab', { name: 'Logs' }).click();
+    // The first pod (by name) is the crash-looping one: its last words are shown.
+    await expect(
+      page.getByText(/cannot connect to clickhouse/).first(),
+    ).toBeVisible();
+    // Pick the healthy pod, which the stub kubelet lets us write to.
+    await page.getByRole('button', { name: / Pod$/ }).click();
+    await page.getByRole('option', { name: gateway.healthyPod }).click();
     await expect(
       page.getByText('Portkey gateway listening on port 8787'),
     ).toBeVisible();
-    await page
-      .getByRole('button', { name: /follow/i })
-      .first()
-      .click();
+    // Following is on by default.
+    await expect(page.getByRole('switch', { name: 'Follow' })).toBeChecked();
     const line = `e2e line written at ${Date.now()}`;
     appendLogLines(logFiles.healthy, [line]);
     await expect(page.getByText(line)).toBeVisible({ timeout: 10_000 });
