@@ -440,6 +440,10 @@ describe('GatewayLogsView', () => {
     source.push('from the sidecar');
     expect(await screen.findByText('from the sidecar')).toBeInTheDocument();
     expect(shownLines()).toEqual(['from the sidecar']);
+    // Numbered from 1 again: it is another log.
+    expect(
+      screen.getAllByRole('listitem')[0].firstElementChild?.textContent,
+    ).toBe('1');
   });
 
   it('says when there are no pods', async () => {

@@ -207,6 +207,7 @@ export function GatewayLogsPanel(
       <div style={{ position: 'relative', width: '100%' }}>
         <LogLines
           lines={lines}
+          firstLineId={stream.buffer.firstId}
           showTimestamps={selection.timestamps}
           wrap={selection.wrap}
           needle={search.query.toLowerCase()}

@@ -21,6 +21,11 @@ export type LogBufferState = {
   /** Oldest first; ids are consecutive, so the index of id `n` is `n - lines[0].id`. */
   lines: readonly LogLine[];
   nextId: number;
+  /**
+   * The id the first line of this read got. Ids go on across reads (a new pod or query), so
+   * the line numbers shown count from here: line `id - firstId + 1`.
+   */
+  firstId: number;
   /** Lines dropped from the start to stay within the cap. */
   droppedCount: number;
   redactedLineCount: number;
@@ -40,7 +45,13 @@ const K8S_TIMESTAMP =
   /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) /;
 
 export function emptyLogBuffer(nextId = 1): LogBufferState {
-  return { lines: [], nextId, droppedCount: 0, redactedLineCount: 0 };
+  return {
+    lines: [],
+    nextId,
+    firstId: nextId,
+    droppedCount: 0,
+    redactedLineCount: 0,
+  };
 }
 
 /** Splits the Kubernetes timestamp off a line (`timestamps=true`) and drops ANSI escapes. */
@@ -154,6 +165,7 @@ export function appendLogLines(
   const next: LogBufferState = {
     lines,
     nextId,
+    firstId: state.firstId,
     droppedCount,
     redactedLineCount,
   };

@@ -68,6 +68,8 @@ type LogLinesClasses = ReturnType<typeof useStyles>;
 
 export type LogLinesProps = {
   lines: readonly LogLine[];
+  /** The id of line number 1 (see LogBufferState.firstId). */
+  firstLineId: number;
   showTimestamps: boolean;
   wrap: boolean;
   /** Lower-cased search text; empty for none. */
@@ -84,6 +86,7 @@ export type LogLinesProps = {
 
 type LogRowProps = {
   line: LogLine;
+  lineNumber: number;
   showTimestamps: boolean;
   wrap: boolean;
   needle: string;
@@ -92,8 +95,15 @@ type LogRowProps = {
 };
 
 const LogRow = memo((props: LogRowProps) => {
-  const { line, showTimestamps, wrap, needle, activeOccurrence, classes } =
-    props;
+  const {
+    line,
+    lineNumber,
+    showTimestamps,
+    wrap,
+    needle,
+    activeOccurrence,
+    classes,
+  } = props;
   const text = displayText(line, showTimestamps);
   return (
     <div
@@ -104,7 +114,7 @@ const LogRow = memo((props: LogRowProps) => {
       }`}
     >
       <span className={classes.gutter} aria-hidden>
-        {line.id}
+        {lineNumber}
       </span>
       <span className={classes.text}>
         {highlight(text, needle, activeOccurrence, classes)}
@@ -150,6 +160,7 @@ function highlight(
 export function LogLines(props: LogLinesProps) {
   const {
     lines,
+    firstLineId,
     showTimestamps,
     wrap,
     needle,
@@ -328,6 +339,7 @@ export function LogLines(props: LogLinesProps) {
       <LogRow
         key={line.id}
         line={line}
+        lineNumber={line.id - firstLineId + 1}
         showTimestamps={showTimestamps}
         wrap={wrap}
         needle={needle}
