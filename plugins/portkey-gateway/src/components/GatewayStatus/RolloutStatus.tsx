@@ -6,7 +6,8 @@ import {
 } from '@backstage/core-components';
 import type { GatewayRolloutState } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 
-const ROLLOUT_LABELS: Record<GatewayRolloutState, string> = {
+/** What each rollout state is called, wherever it is shown. */
+export const ROLLOUT_LABELS: Record<GatewayRolloutState, string> = {
   complete: 'Rollout complete',
   progressing: 'Rollout in progress',
   degraded: 'Rollout degraded',

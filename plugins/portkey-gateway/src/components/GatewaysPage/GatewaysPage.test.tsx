@@ -65,13 +65,15 @@ describe('GatewaysPage', () => {
     expect(rows).toHaveLength(3);
     const healthy = rows[1];
     expect(healthy).toHaveTextContent('portkey-ai');
-    expect(healthy).toHaveTextContent('Healthy');
+    expect(healthy).toHaveTextContent('Rollout complete');
     expect(healthy).toHaveTextContent('2/2');
     expect(healthy).toHaveTextContent('2.13.0');
     expect(healthy).toHaveTextContent('gateway-1.7.7');
-    expect(within(healthy).getAllByText('1/1 ready (healthy)')).toHaveLength(2);
+    expect(
+      within(healthy).getAllByText('1/1 ready (rollout complete)'),
+    ).toHaveLength(2);
     const degraded = rows[2];
-    expect(degraded).toHaveTextContent('Degraded');
+    expect(degraded).toHaveTextContent('Rollout degraded');
     expect(degraded).toHaveTextContent('1/2');
     expect(degraded).toHaveTextContent(
       'Pod staging-gateway-7d9f-abcde: container gateway is in ImagePullBackOff',

@@ -3,7 +3,7 @@ import { Cell, CellText, ColumnConfig, Table, Text } from '@backstage/ui';
 import type { GatewayStatus } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { describeCompanion, lastProblem } from './describeGatewayHealth';
 import { GatewayEntity } from './gatewayEntities';
-import { RolloutStatus } from './RolloutStatus';
+import { RolloutStatus } from '../GatewayStatus/RolloutStatus';
 
 /** One row: a gateway, and the catalog entity that describes it if there is one. */
 export type GatewayRow = GatewayStatus & { id: string; entity?: GatewayEntity };

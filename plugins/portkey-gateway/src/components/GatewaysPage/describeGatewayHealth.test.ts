@@ -59,6 +59,8 @@ describe('lastProblem', () => {
 describe('describeCompanion', () => {
   it('says whether the workload exists and how many pods are ready', () => {
     expect(describeCompanion(undefined)).toBe('none');
-    expect(describeCompanion(healthyGateway.redis)).toBe('1/1 ready (healthy)');
+    expect(describeCompanion(healthyGateway.redis)).toBe(
+      '1/1 ready (rollout complete)',
+    );
   });
 });

@@ -1,15 +1,5 @@
-import type {
-  GatewayRolloutState,
-  GatewayStatus,
-} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-
-/** The rollout state in words, for the health column. */
-export const ROLLOUT_LABELS: Record<GatewayRolloutState, string> = {
-  complete: 'Healthy',
-  progressing: 'Rolling out',
-  degraded: 'Degraded',
-  missing: 'No Deployment',
-};
+import { ROLLOUT_LABELS } from '../GatewayStatus/RolloutStatus';
+import type { GatewayStatus } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 
 /**
  * The one problem worth reading first: why a rollout is not complete, else the most recent
