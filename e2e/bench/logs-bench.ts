@@ -100,7 +100,11 @@ async function main() {
   cleanups.push(() => api.dispose());
   const token = await getGuestToken(api);
 
+  // Playwright's own signal handlers would exit at once, before the backend is stopped.
   const browser = await chromium.launch({
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     executablePath: '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
