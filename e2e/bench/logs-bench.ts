@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { getGuestToken, FRONTEND_URL } from '../support';
 import { readClusterState } from '../cluster/state';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../chromium';
 import {
   buildApp,
   serveApp,
@@ -30,17 +31,6 @@ import { BULK_LINES, measureBulkLoad } from './bulkLoad';
 import { measureFollowLatency } from './followLatency';
 import { measureSustainedFollow } from './sustainedFollow';
 import { printTable } from './report';
-
-// The flags of playwright.config.ts: nothing but the page talks to the network.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const log = (...args: unknown[]) =>
   process.stderr.write(
@@ -105,7 +95,7 @@ async function main() {
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_EXECUTABLE,
     args: CHROMIUM_ARGS,
   });
   cleanups.push(() => browser.close());
