@@ -1,4 +1,4 @@
-import { NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { KubeGet, kubeGet as defaultKubeGet } from './kubeGet';
 import { KubernetesApiError } from './kubernetesErrors';
 import { NamespaceTarget } from './target';
@@ -46,6 +46,30 @@ export class NamespaceExistenceCache {
     this.ttlMs = options.ttlMs ?? 30_000;
     this.now = options.now ?? Date.now;
     this.maxEntries = options.maxEntries ?? 256;
+  }
+
+  /**
+   * For an answer that found nothing: throws the "does not exist" 404 when the namespace is
+   * missing, else says whether it exists or could not be checked.
+   */
+  async requireExisting(
+    target: NamespaceTarget,
+  ): Promise<Exclude<NamespaceExistence, 'missing'>> {
+    const existence = await this.check(target);
+    if (existence === 'missing') throw namespaceMissingError(target);
+    return existence;
+  }
+
+  /**
+   * A refused list as the portal words it: a namespace that does not exist says so (a
+   * namespaced Role is bound in no namespace that does not exist), anything else as it was.
+   */
+  async explainRefusal(
+    target: NamespaceTarget,
+    error: unknown,
+  ): Promise<unknown> {
+    if (error instanceof NotAllowedError) await this.requireExisting(target);
+    return error;
   }
 
   check(target: NamespaceTarget): Promise<NamespaceExistence> {

@@ -1,11 +1,13 @@
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { V1Deployment } from '@kubernetes/client-node';
-import { CHART_LABELS } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import {
+  CHART_LABELS,
+  gatewayLabelSelector,
+} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { kubeGet } from '../kubernetes/kubeGet';
 import { toPortalError } from '../kubernetes/kubernetesErrors';
 import {
   NAMESPACE_UNCHECKED,
-  namespaceMissingError,
   NamespaceExistenceCache,
 } from '../kubernetes/namespaceExistence';
 import { NamespaceTarget } from '../kubernetes/target';
@@ -26,30 +28,29 @@ export async function findGatewayDeployment(
   nameLabels: readonly string[] = DEFAULT_GATEWAY_NAME_LABELS,
 ): Promise<V1Deployment> {
   const { cluster, namespace, clients, release } = target;
-  const labelSelector = `${CHART_LABELS.name} in (${nameLabels.join(',')}),${
-    CHART_LABELS.instance
-  }=${release}`;
+  // The gateway's own name labels only: the in-cluster Redis is never the gateway.
+  const labelSelector = gatewayLabelSelector({
+    release,
+    nameLabels,
+    withInClusterRedis: false,
+  });
   const list: { items?: V1Deployment[] } = await kubeGet(
     clients.kubeConfig,
     `/apis/apps/v1/namespaces/${encodeURIComponent(
       namespace,
     )}/deployments?labelSelector=${encodeURIComponent(labelSelector)}`,
   ).catch(async error => {
-    const refused = toPortalError(error, {
-      cluster,
-      action: `list deployments in namespace ${namespace}`,
-    });
-    if (
-      refused instanceof NotAllowedError &&
-      (await namespaces.check(target)) === 'missing'
-    )
-      throw namespaceMissingError(target);
-    throw refused;
+    throw await namespaces.explainRefusal(
+      target,
+      toPortalError(error, {
+        cluster,
+        action: `list deployments in namespace ${namespace}`,
+      }),
+    );
   });
   const gateways = (list.items ?? []).filter(d => isGateway(d, nameLabels));
   if (gateways.length === 0) {
-    const existence = await namespaces.check(target);
-    if (existence === 'missing') throw namespaceMissingError(target);
+    const existence = await namespaces.requireExisting(target);
     throw new NotFoundError(
       `No gateway Deployment of release "${release}" in namespace ${namespace} of cluster "${cluster}" (looked for ${labelSelector} without ${
         CHART_LABELS.component

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import type {
   CoreV1Event,
   KubeConfig,
@@ -11,7 +11,6 @@ import { NamespaceTarget } from '../kubernetes/target';
 import { toPortalError } from '../kubernetes/kubernetesErrors';
 import {
   NAMESPACE_UNCHECKED,
-  namespaceMissingError,
   NamespaceExistenceCache,
 } from '../kubernetes/namespaceExistence';
 import { PromiseCoalescer } from './coalesce';
@@ -178,20 +177,11 @@ export class GatewayStatusService {
   async listGateways(
     target: NamespaceTarget & { release?: string },
   ): Promise<GatewayStatusList> {
-    let list: GatewayStatusList;
-    try {
-      list = await this.read(target);
-    } catch (error) {
-      if (
-        error instanceof NotAllowedError &&
-        (await this.namespaces.check(target)) === 'missing'
-      )
-        throw namespaceMissingError(target);
-      throw error;
-    }
+    const list = await this.read(target).catch(async error => {
+      throw await this.namespaces.explainRefusal(target, error);
+    });
     if (list.items.length > 0) return list;
-    const existence = await this.namespaces.check(target);
-    if (existence === 'missing') throw namespaceMissingError(target);
+    const existence = await this.namespaces.requireExisting(target);
     if (target.release) {
       const { cluster, namespace, release } = target;
       throw new NotFoundError(

@@ -126,12 +126,21 @@ export const CHART_LABELS = {
  * @public
  */
 export function gatewayLabelSelector(
-  options: { release?: string; nameLabels?: readonly string[] } = {},
+  options: {
+    release?: string;
+    nameLabels?: readonly string[];
+    /** false: the gateway's (and data service's) objects only. Default true. */
+    withInClusterRedis?: boolean;
+  } = {},
 ): string {
-  const { release, nameLabels = [PORTKEY_CHART.name] } = options;
+  const {
+    release,
+    nameLabels = [PORTKEY_CHART.name],
+    withInClusterRedis = true,
+  } = options;
   const names = `${CHART_LABELS.name} in (${[
     ...nameLabels,
-    PORTKEY_CHART.inClusterRedisName,
+    ...(withInClusterRedis ? [PORTKEY_CHART.inClusterRedisName] : []),
   ].join(',')})`;
   return release
     ? `${names},${CHART_LABELS.instance}=${release}`
