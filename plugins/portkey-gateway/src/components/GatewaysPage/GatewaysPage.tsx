@@ -1,4 +1,4 @@
-import { Flex, Text } from '@backstage/ui';
+import { Container, Flex, Text } from '@backstage/ui';
 import { useGatewaysPageQuery } from '../../hooks/useGatewaysPageQuery';
 import {
   useGatewaysPageClusters,
@@ -11,7 +11,7 @@ import { namespaceChoices } from './namespaceChoices';
 import { NamespaceGateways } from './NamespaceGateways';
 
 /** Every gateway of a chosen cluster and namespace, with its health. */
-export function GatewaysPage() {
+function GatewaysPageBody() {
   const [query, setQuery] = useGatewaysPageQuery();
   const clusters = useGatewaysPageClusters();
   const entities = useGatewaysPageEntities();
@@ -82,5 +82,14 @@ export function GatewaysPage() {
         </Text>
       )}
     </Flex>
+  );
+}
+
+/** {@link GatewaysPageBody} in the padded content area a page needs (the page blueprint and legacy routes give only the header). */
+export function GatewaysPage() {
+  return (
+    <Container>
+      <GatewaysPageBody />
+    </Container>
   );
 }
