@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { DEMO_SECRET_VALUES } from '@portkey-gateway-backstage/demo-cluster';
 import { appendLogLines, readClusterState } from './cluster/state';
 
 // A gateway as an SRE checks it: its entity page shows its pods and why one fails, its logs
@@ -36,7 +37,7 @@ test('an SRE opens a gateway, sees a failing pod, follows its logs and reads its
       has: page.getByText('Portkey gateway', { exact: true }),
     });
     await expect(
-      card.getByText('Replicas: 1 of 2 ready').first(),
+      card.getByText('Replicas: 2 of 3 ready').first(),
     ).toBeVisible();
     await expect(card.getByText(/CrashLoopBackOff/).first()).toBeVisible();
     await screenshot(page, 'overview-card');
@@ -50,7 +51,7 @@ test('an SRE opens a gateway, sees a failing pod, follows its logs and reads its
     const podRow = (pod: string) =>
       page.getByRole('row', { name: new RegExp(`^${pod} `) });
     await expect(podRow(gateway.crashingPod)).toContainText('CrashLoopBackOff');
-    await expect(podRow(gateway.healthyPod)).toContainText('Running');
+    await expect(podRow(gateway.healthyPods[0])).toContainText('Running');
     await expect(
       page
         .getByText(/keeps exiting and Kubernetes waits before each restart/)
@@ -65,11 +66,7 @@ test('an SRE opens a gateway, sees a failing pod, follows its logs and reads its
     await expect(page.getByText(/PORTKEY_CLIENT_AUTH/).first()).toBeVisible();
     // The fake credentials in the gateway's Secret never reach the page.
     const html = await page.content();
-    for (const fake of [
-      'e2e-fake-clickhouse-password',
-      'e2e-fake-access-key',
-      'e2e-fake-secret-key',
-    ])
+    for (const fake of Object.values(DEMO_SECRET_VALUES))
       expect(html).not.toContain(fake);
     await screenshot(page, 'gateway-settings');
   });
@@ -82,7 +79,7 @@ test('an SRE opens a gateway, sees a failing pod, follows its logs and reads its
     ).toBeVisible();
     // Pick the healthy pod, which the stub kubelet lets us write to.
     await page.getByRole('button', { name: / Pod$/ }).click();
-    await page.getByRole('option', { name: gateway.healthyPod }).click();
+    await page.getByRole('option', { name: gateway.healthyPods[0] }).click();
     await expect(
       page.getByText('Portkey gateway listening on port 8787'),
     ).toBeVisible();

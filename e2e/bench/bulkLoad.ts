@@ -75,7 +75,7 @@ export async function measureBulkLoad(
   const { gateway } = state;
   const url =
     `${BACKEND_URL}/api/portkey-gateway/entities/default/component/${gateway.entityName}` +
-    `/pods/${gateway.healthyPod}/logs?tailLines=${BULK_LINES}&timestamps=true&follow=true`;
+    `/pods/${gateway.healthyPods[0]}/logs?tailLines=${BULK_LINES}&timestamps=true&follow=true`;
   const backendMs: number[] = [];
   for (let i = 0; i < RUNS; i++)
     backendMs.push(await backendAnswerMs(url, token, lastMarker));

@@ -16,7 +16,7 @@ export async function openHealthyPodLogs(
   await page.getByRole('link', { name: 'Gateway', exact: true }).click();
   await page.getByRole('tab', { name: 'Logs' }).click();
   await page.getByRole('button', { name: / Pod$/ }).click();
-  await page.getByRole('option', { name: gateway.healthyPod }).click();
+  await page.getByRole('option', { name: gateway.healthyPods[0] }).click();
   await expect(page.getByRole('switch', { name: 'Follow' })).toBeChecked();
 }
 

@@ -1,6 +1,7 @@
 /*
- * The e2e suite's backend: starts a real kube-apiserver with the stub kubelet and the e2e
- * gateway in it (gatewayCluster.ts), writes a config that points the portal's Portkey
+ * The e2e suite's backend: starts a real kube-apiserver with the stub kubelet and the demo
+ * gateway in it (packages/demo-cluster, without its log traffic: the tests write the lines
+ * they wait for), writes a config that points the portal's Portkey
  * gateway plugin at it and adds a catalog entity for the gateway, then runs the backend as
  * `yarn start backend` does (minus the file watcher) with that config on top of
  * app-config.yaml. Stops the backend, the kubelet and the apiserver when it is stopped.
@@ -13,36 +14,17 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'yaml';
 import {
-  E2E_GATEWAY,
+  DEMO_GATEWAY,
   startGatewayCluster,
   stopApiserver,
-} from './gatewayCluster';
+  writePortalConfig,
+} from '@portkey-gateway-backstage/demo-cluster';
 import { E2E_STATE_DIR, E2eClusterState } from './state';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const BACKEND_DIR = path.join(REPO_ROOT, 'packages/backend');
-
-/** The gateway's catalog entity, as the render action's catalog-info.yaml describes one. */
-const gatewayEntity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: E2E_GATEWAY.entityName,
-    title: `Portkey gateway ${E2E_GATEWAY.release} (${E2E_GATEWAY.namespace})`,
-    annotations: {
-      'portkey.ai/gateway-release': E2E_GATEWAY.release,
-      'portkey.ai/gateway-namespace': E2E_GATEWAY.namespace,
-      'portkey.ai/gateway-cluster': E2E_GATEWAY.cluster,
-    },
-  },
-  spec: {
-    type: 'service',
-    lifecycle: 'production',
-    owner: 'group:default/guests',
-  },
-};
+const CLUSTER_NAME = 'e2e';
 
 async function main() {
   const kubeDir = path.join(E2E_STATE_DIR, 'kube');
@@ -52,43 +34,13 @@ async function main() {
   const cluster = await startGatewayCluster(kubeDir);
   const stop = once(() => cluster.stop());
 
-  const entitiesFile = path.join(E2E_STATE_DIR, 'gateway-entity.yaml');
-  fs.writeFileSync(entitiesFile, stringify(gatewayEntity));
-  const configFile = path.join(E2E_STATE_DIR, 'app-config.e2e.yaml');
-  // A second config file replaces arrays of the first: the catalog's locations are repeated.
-  const base = (target: string, allow?: string[]) => ({
-    type: 'file',
-    target: path.join(REPO_ROOT, target),
-    ...(allow ? { rules: [{ allow }] } : {}),
-  });
-  fs.writeFileSync(
-    configFile,
-    stringify({
-      catalog: {
-        locations: [
-          base('examples/entities.yaml'),
-          base('templates/portkey-gateway/template.yaml', ['Template']),
-          base('examples/org.yaml', ['User', 'Group']),
-          { type: 'file', target: entitiesFile },
-        ],
-      },
-      portkeyGateway: {
-        clusters: [
-          {
-            name: E2E_GATEWAY.cluster,
-            url: cluster.url,
-            serviceAccountToken: cluster.token,
-            caData: cluster.caData,
-          },
-        ],
-      },
-    }),
-  );
+  const configFile = writePortalConfig(E2E_STATE_DIR, cluster, CLUSTER_NAME);
   const state: E2eClusterState = {
-    gateway: E2E_GATEWAY,
+    gateway: DEMO_GATEWAY,
+    cluster: CLUSTER_NAME,
     logFiles: {
-      healthy: cluster.logFile(E2E_GATEWAY.healthyPod, 'gateway'),
-      crashing: cluster.logFile(E2E_GATEWAY.crashingPod, 'gateway'),
+      healthy: cluster.logFile(DEMO_GATEWAY.healthyPods[0], 'gateway'),
+      crashing: cluster.logFile(DEMO_GATEWAY.crashingPod, 'gateway'),
     },
   };
   fs.writeFileSync(

@@ -1,14 +1,17 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import type { E2E_GATEWAY } from './gatewayCluster';
+import type { DemoGateway } from '@portkey-gateway-backstage/demo-cluster';
 
 /** Where the e2e backend keeps its cluster, config and state (git-ignored). */
 export const E2E_STATE_DIR = path.resolve(__dirname, '../.cluster');
 
 /** What the e2e backend tells the tests about its cluster. */
 export type E2eClusterState = {
-  gateway: typeof E2E_GATEWAY;
-  /** The stub kubelet's log files of the two gateway pods' `gateway` containers. */
+  /** The demo gateway (packages/demo-cluster) the e2e cluster runs. */
+  gateway: DemoGateway;
+  /** The cluster's name in the portal's config. */
+  cluster: string;
+  /** The stub kubelet's log files of a healthy and the crash-looping pod's `gateway` container. */
   logFiles: { healthy: string; crashing: string };
 };
 

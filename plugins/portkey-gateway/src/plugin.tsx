@@ -25,9 +25,13 @@ export const portkeyGatewayEntityContent = EntityContentBlueprint.make({
   },
 });
 
-/** The gateway's health on the entity's Overview. */
+/**
+ * The gateway's health on the entity's Overview, in the info column beside About, where it
+ * is seen without scrolling past the relation cards.
+ */
 export const portkeyGatewayEntityCard = EntityCardBlueprint.make({
   params: {
+    type: 'info',
     filter: isPortkeyGatewayAvailable,
     loader: () =>
       import('./components/GatewayStatus').then(m => (

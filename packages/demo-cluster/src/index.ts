@@ -1,0 +1,16 @@
+/**
+ * A local kube-apiserver with a demo Portkey gateway in it, for ./scripts/start.sh's demo
+ * (src/startDemoCluster.ts) and the e2e suite (e2e/cluster).
+ */
+export {
+  DEMO_GATEWAY,
+  DEMO_SECRET_VALUES,
+  type DemoGateway,
+} from './demoGateway';
+export {
+  startGatewayCluster,
+  stopApiserver,
+  type GatewayCluster,
+} from './gatewayCluster';
+export { demoGatewayEntity, writePortalConfig } from './portalConfig';
+export { startDemoLogTraffic } from './demoLogTraffic';

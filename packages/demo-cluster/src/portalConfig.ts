@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { DEMO_GATEWAY } from './demoGateway';
+import type { GatewayCluster } from './gatewayCluster';
+
+// This package runs from the repository's source (never built), so __dirname is stable.
+// eslint-disable-next-line no-restricted-syntax
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+/** app-config.yaml's file locations are relative to the backend's working directory. */
+const BACKEND_DIR = path.join(REPO_ROOT, 'packages/backend');
+
+/** The demo gateway's catalog entity, as the render action's catalog-info.yaml describes one. */
+export function demoGatewayEntity(clusterName: string) {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: DEMO_GATEWAY.entityName,
+      title: `Portkey gateway ${DEMO_GATEWAY.release} (${DEMO_GATEWAY.namespace})`,
+      description:
+        'Demo: a Portkey gateway on the local kube-apiserver that ./scripts/start.sh started. ' +
+        'Its pods are simulated (no container runs; a stub kubelet serves made-up logs).',
+      tags: ['demo', 'portkey-gateway'],
+      annotations: {
+        'portkey.ai/gateway-release': DEMO_GATEWAY.release,
+        'portkey.ai/gateway-namespace': DEMO_GATEWAY.namespace,
+        'portkey.ai/gateway-cluster': clusterName,
+      },
+    },
+    spec: {
+      type: 'service',
+      lifecycle: 'experimental',
+      owner: 'group:default/guests',
+    },
+  };
+}
+
+/** The catalog locations of app-config.yaml, with their file targets made absolute. */
+function appConfigLocations(): Array<Record<string, unknown>> {
+  const appConfig = parse(
+    fs.readFileSync(path.join(REPO_ROOT, 'app-config.yaml'), 'utf8'),
+  );
+  return (appConfig.catalog?.locations ?? []).map(
+    (location: Record<string, unknown>) =>
+      location.type === 'file'
+        ? {
+            ...location,
+            target: path.resolve(BACKEND_DIR, String(location.target)),
+          }
+        : location,
+  );
+}
+
+/**
+ * Writes the config file that points the portal at the cluster: the cluster under
+ * `portkeyGateway.clusters` and the gateway's entity added to the catalog. A second config
+ * file replaces arrays of the first, so app-config.yaml's locations are carried over.
+ * The file holds the throwaway apiserver's admin token: it belongs in a git-ignored dir.
+ * Returns its path.
+ */
+export function writePortalConfig(
+  dir: string,
+  cluster: Pick<GatewayCluster, 'url' | 'token' | 'caData'>,
+  clusterName: string,
+): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const entityFile = path.join(dir, 'demo-gateway-entity.yaml');
+  fs.writeFileSync(entityFile, stringify(demoGatewayEntity(clusterName)));
+  const configFile = path.join(dir, 'app-config.demo.yaml');
+  fs.writeFileSync(
+    configFile,
+    stringify({
+      catalog: {
+        locations: [
+          ...appConfigLocations(),
+          { type: 'file', target: entityFile },
+        ],
+      },
+      portkeyGateway: {
+        clusters: [
+          {
+            name: clusterName,
+            url: cluster.url,
+            serviceAccountToken: cluster.token,
+            caData: cluster.caData,
+          },
+        ],
+      },
+    }),
+    { mode: 0o600 },
+  );
+  return configFile;
+}
