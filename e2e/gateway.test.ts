@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { DEMO_SECRET_VALUES } from '@portkey-gateway-backstage/demo-cluster';
+import { demoSecretValues } from '@portkey-gateway-backstage/demo-cluster';
 import { appendLogLines, readClusterState } from './cluster/state';
 
 // A gateway as an SRE checks it: its entity page shows its pods and why one fails, its logs
@@ -66,8 +66,7 @@ test('an SRE opens a gateway, sees a failing pod, follows its logs and reads its
     await expect(page.getByText(/PORTKEY_CLIENT_AUTH/).first()).toBeVisible();
     // The fake credentials in the gateway's Secret never reach the page.
     const html = await page.content();
-    for (const fake of Object.values(DEMO_SECRET_VALUES))
-      expect(html).not.toContain(fake);
+    for (const fake of demoSecretValues()) expect(html).not.toContain(fake);
     await screenshot(page, 'gateway-settings');
   });
 
@@ -89,5 +88,59 @@ test('an SRE opens a gateway, sees a failing pod, follows its logs and reads its
     appendLogLines(logFiles.healthy, [line]);
     await expect(page.getByText(line)).toBeVisible({ timeout: 10_000 });
     await screenshot(page, 'gateway-logs');
+  });
+});
+
+test("a gateway of another team: its health is shown, its logs and settings are its owners'", async ({
+  page,
+}) => {
+  // The portal's policy (packages/backend/src/modules/portkeyGatewayPolicy.ts): everyone
+  // reads a gateway's status; logs and settings are for the entity's owners. The guest is in
+  // group guests; this gateway belongs to platform-team.
+  const { otherTeamGateway: gateway } = readClusterState();
+  const entityTitle = `Portkey gateway ${gateway.release} (${gateway.namespace})`;
+
+  await test.step('sign in as guest and open the other team’s gateway', async () => {
+    await page.goto('/');
+    const enter = page.getByRole('button', { name: 'Enter' });
+    await expect(enter).toBeVisible({ timeout: 90_000 });
+    await enter.click();
+    // The catalog opens on the guest's own components: this one is not.
+    await page.getByRole('menuitem', { name: /^All/ }).click();
+    await page.getByRole('link', { name: entityTitle }).click();
+    await page.getByRole('link', { name: 'Gateway', exact: true }).click();
+  });
+
+  await test.step('its status is there: every pod ready', async () => {
+    await expect(page.getByText('Gateway pods')).toBeVisible();
+    for (const pod of gateway.healthyPods)
+      await expect(
+        page.getByRole('row', { name: new RegExp(`^${pod} `) }),
+      ).toContainText('Running');
+    await screenshot(page, 'other-team-status');
+  });
+
+  await test.step('its logs are refused with the backend’s reason, and no line is shown', async () => {
+    await page.getByRole('tab', { name: 'Logs' }).click();
+    await expect(
+      page
+        .getByText(
+          `Missing permission portkey.gateway.logs.read for component:default/${gateway.entityName}`,
+        )
+        .first(),
+    ).toBeVisible();
+    await expect(
+      page.getByText('Portkey gateway listening on port 8787'),
+    ).toHaveCount(0);
+    await screenshot(page, 'other-team-logs-refused');
+  });
+
+  await test.step('its settings are refused too', async () => {
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await expect(
+      page.getByText(/You may not see this gateway.s settings/).first(),
+    ).toBeVisible();
+    await expect(page.getByText(/Log store: Amazon S3/)).toHaveCount(0);
+    await screenshot(page, 'other-team-settings-refused');
   });
 });

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   DEMO_GATEWAY,
+  TEAM_GATEWAY,
   startGatewayCluster,
   stopApiserver,
   writePortalConfig,
@@ -37,6 +38,7 @@ async function main() {
   const configFile = writePortalConfig(E2E_STATE_DIR, cluster, CLUSTER_NAME);
   const state: E2eClusterState = {
     gateway: DEMO_GATEWAY,
+    otherTeamGateway: TEAM_GATEWAY,
     cluster: CLUSTER_NAME,
     logFiles: {
       healthy: cluster.logFile(DEMO_GATEWAY.healthyPods[0], 'gateway'),

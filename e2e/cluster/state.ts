@@ -1,6 +1,9 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import type { DemoGateway } from '@portkey-gateway-backstage/demo-cluster';
+import type {
+  DemoGateway,
+  DemoGatewaySpec,
+} from '@portkey-gateway-backstage/demo-cluster';
 
 /** Where the e2e backend keeps its cluster, config and state (git-ignored). */
 export const E2E_STATE_DIR = path.resolve(__dirname, '../.cluster');
@@ -9,6 +12,8 @@ export const E2E_STATE_DIR = path.resolve(__dirname, '../.cluster');
 export type E2eClusterState = {
   /** The demo gateway (packages/demo-cluster) the e2e cluster runs. */
   gateway: DemoGateway;
+  /** The healthy gateway beside it, owned by platform-team (not the guest). */
+  otherTeamGateway: DemoGatewaySpec;
   /** The cluster's name in the portal's config. */
   cluster: string;
   /** The stub kubelet's log files of a healthy and the crash-looping pod's `gateway` container. */

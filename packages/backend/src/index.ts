@@ -41,10 +41,10 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Everything is allowed except a Portkey gateway's logs and settings, which are for the
+// gateway entity's owners: the policy plugins/portkey-gateway-backend/README.md shows. See
+// https://backstage.io/docs/permissions/getting-started for how to write your own.
+backend.add(import('./modules/portkeyGatewayPolicy'));
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));

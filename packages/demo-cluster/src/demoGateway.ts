@@ -1,77 +1,138 @@
 import type { V1Deployment, V1Pod, V1Secret } from '@kubernetes/client-node';
 
+/** One release of the Portkey chart in the demo cluster, and its catalog entity. */
+export type DemoGatewaySpec = {
+  namespace: string;
+  release: string;
+  deployment: string;
+  /** The pods that run and are ready, by name. */
+  healthyPods: readonly string[];
+  /** The pod that crash-loops, if any. */
+  crashingPod?: string;
+  podTemplateHash: string;
+  serviceAccount: string;
+  /** The Secret the gateway reads its credentials from. */
+  secret: string;
+  /**
+   * The Secret's values: fake, and never shown by the portal (the settings view names the
+   * Secret and its keys only; the tests check that none of these reaches a page or a log).
+   */
+  secretValues: Readonly<Record<string, string>>;
+  entityName: string;
+  owner: string;
+  /** What the entity's description says after "Demo:". */
+  about: string;
+};
+
 /**
- * The demo gateway: one release of the Portkey chart in one namespace, labelled as the chart
- * labels it, with two healthy pods and one that crash-loops (its ClickHouse is unreachable),
- * and a Secret that lacks one key the Deployment reads. Start.sh's demo and the e2e suite
- * both show it.
+ * The demo gateway: two healthy pods and one that crash-loops (its ClickHouse is
+ * unreachable), and a Secret that lacks PORTKEY_CLIENT_AUTH, which the Deployment reads.
+ * Owned by the guests, so the guest of ./scripts/start.sh reads its logs and settings.
+ * Start.sh's demo and the e2e suite both show it.
  */
 export const DEMO_GATEWAY = {
   namespace: 'ai-gateways',
   release: 'portkey-demo',
   deployment: 'portkey-demo-gateway',
-  /** The pods, by name; the first two run, the last crash-loops. */
   healthyPods: [
     'portkey-demo-gateway-7d9f8b6c4-healthy',
     'portkey-demo-gateway-7d9f8b6c4-steady',
   ],
   crashingPod: 'portkey-demo-gateway-7d9f8b6c4-crashes',
-  entityName: 'portkey-demo-gateway',
+  podTemplateHash: '7d9f8b6c4',
   serviceAccount: 'portkey-demo',
-  /** The Secret the gateway reads its credentials from; it lacks PORTKEY_CLIENT_AUTH on purpose. */
   secret: 'portkey-demo-secrets',
-  /** The node the pods are bound to: the stub kubelet's. */
-  node: 'demo-node',
-} as const;
+  secretValues: {
+    ANALYTICS_STORE_PASSWORD: 'demo-fake-clickhouse-password',
+    LOG_STORE_ACCESS_KEY: 'demo-fake-access-key',
+    LOG_STORE_SECRET_KEY: 'demo-fake-secret-key',
+  },
+  entityName: 'portkey-demo-gateway',
+  owner: 'group:default/guests',
+  about:
+    'one pod crash-loops and its Secret lacks a key, to show how the portal reports both.',
+} as const satisfies DemoGatewaySpec;
+
+/**
+ * A second gateway, healthy, owned by another team: with the portal's permission policy the
+ * guest sees its health but not its logs or settings.
+ */
+export const TEAM_GATEWAY = {
+  namespace: 'ai-gateways',
+  release: 'portkey-platform',
+  deployment: 'portkey-platform-gateway',
+  healthyPods: [
+    'portkey-platform-gateway-5c8d7f9b6-alpha',
+    'portkey-platform-gateway-5c8d7f9b6-bravo',
+  ],
+  podTemplateHash: '5c8d7f9b6',
+  serviceAccount: 'portkey-platform',
+  secret: 'portkey-platform-secrets',
+  secretValues: {
+    ANALYTICS_STORE_PASSWORD: 'demo-fake-platform-clickhouse-password',
+    LOG_STORE_ACCESS_KEY: 'demo-fake-platform-access-key',
+    LOG_STORE_SECRET_KEY: 'demo-fake-platform-secret-key',
+    PORTKEY_CLIENT_AUTH: 'demo-fake-platform-client-auth',
+  },
+  entityName: 'portkey-platform-gateway',
+  owner: 'group:default/platform-team',
+  about:
+    "owned by platform-team: everyone sees its health; its logs and settings are for its owners (the portal's permission policy).",
+} as const satisfies DemoGatewaySpec;
 
 export type DemoGateway = typeof DEMO_GATEWAY;
 
-/**
- * The Secret's values: fake, and never shown by the portal (the settings view names the
- * Secret and its keys only; the e2e test checks that none of these reaches the page).
- */
-export const DEMO_SECRET_VALUES = {
-  ANALYTICS_STORE_PASSWORD: 'demo-fake-clickhouse-password',
-  LOG_STORE_ACCESS_KEY: 'demo-fake-access-key',
-  LOG_STORE_SECRET_KEY: 'demo-fake-secret-key',
-} as const;
+/** Every gateway of the demo cluster. */
+export const DEMO_GATEWAYS: readonly DemoGatewaySpec[] = [
+  DEMO_GATEWAY,
+  TEAM_GATEWAY,
+];
+
+/** The node every demo pod is bound to: the stub kubelet's. */
+export const DEMO_NODE = 'demo-node';
+
+/** Every fake Secret value of the demo, for the tests that check none leaks. */
+export const demoSecretValues = (): string[] =>
+  DEMO_GATEWAYS.flatMap(g => Object.values(g.secretValues));
 
 const IMAGE = 'portkeyai/gateway_enterprise:2.13.0';
-const POD_TEMPLATE_HASH = '7d9f8b6c4';
-const SELECTOR = {
+
+const selectorOf = (gateway: DemoGatewaySpec) => ({
   'app.kubernetes.io/name': 'gateway',
-  'app.kubernetes.io/instance': DEMO_GATEWAY.release,
-};
-const LABELS = {
-  ...SELECTOR,
+  'app.kubernetes.io/instance': gateway.release,
+});
+const labelsOf = (gateway: DemoGatewaySpec) => ({
+  ...selectorOf(gateway),
   'app.kubernetes.io/version': '2.13.0',
   'app.kubernetes.io/managed-by': 'Helm',
   'helm.sh/chart': 'gateway-1.7.7',
-};
+});
+const replicasOf = (gateway: DemoGatewaySpec) =>
+  gateway.healthyPods.length + (gateway.crashingPod ? 1 : 0);
 
-export function demoSecret(): V1Secret {
+export function demoSecret(gateway: DemoGatewaySpec): V1Secret {
   return {
-    metadata: { name: DEMO_GATEWAY.secret },
-    stringData: { ...DEMO_SECRET_VALUES },
+    metadata: { name: gateway.secret },
+    stringData: { ...gateway.secretValues },
   };
 }
 
 /** The gateway Deployment as the chart renders it (its env only as far as the demo needs). */
-export function demoDeployment(): V1Deployment {
+export function demoDeployment(gateway: DemoGatewaySpec): V1Deployment {
   const secretEnv = (name: string) => ({
     name,
-    valueFrom: { secretKeyRef: { name: DEMO_GATEWAY.secret, key: name } },
+    valueFrom: { secretKeyRef: { name: gateway.secret, key: name } },
   });
   const env = (name: string, value: string) => ({ name, value });
   return {
-    metadata: { name: DEMO_GATEWAY.deployment, labels: LABELS },
+    metadata: { name: gateway.deployment, labels: labelsOf(gateway) },
     spec: {
-      replicas: DEMO_GATEWAY.healthyPods.length + 1,
-      selector: { matchLabels: SELECTOR },
+      replicas: replicasOf(gateway),
+      selector: { matchLabels: selectorOf(gateway) },
       template: {
-        metadata: { labels: LABELS },
+        metadata: { labels: labelsOf(gateway) },
         spec: {
-          serviceAccountName: DEMO_GATEWAY.serviceAccount,
+          serviceAccountName: gateway.serviceAccount,
           containers: [
             {
               name: 'gateway',
@@ -88,7 +149,7 @@ export function demoDeployment(): V1Deployment {
                 secretEnv('ANALYTICS_STORE_PASSWORD'),
                 env('LOG_STORE', 's3'),
                 env('LOG_STORE_REGION', 'eu-west-1'),
-                env('LOG_STORE_GENERATIONS_BUCKET', 'portkey-demo-logs'),
+                env('LOG_STORE_GENERATIONS_BUCKET', `${gateway.release}-logs`),
                 secretEnv('LOG_STORE_ACCESS_KEY'),
                 secretEnv('LOG_STORE_SECRET_KEY'),
                 env('CACHE_STORE', 'redis'),
@@ -104,27 +165,31 @@ export function demoDeployment(): V1Deployment {
 }
 
 /** One of the Deployment's pods, bound to the stub kubelet's node. */
-export function demoPod(name: string): V1Pod {
-  const template = demoDeployment().spec!.template;
+export function demoPod(gateway: DemoGatewaySpec, name: string): V1Pod {
+  const template = demoDeployment(gateway).spec!.template;
   return {
     metadata: {
       name,
       labels: {
         ...template.metadata!.labels,
-        'pod-template-hash': POD_TEMPLATE_HASH,
+        'pod-template-hash': gateway.podTemplateHash,
       },
     },
-    spec: { ...template.spec!, nodeName: DEMO_GATEWAY.node },
+    spec: { ...template.spec!, nodeName: DEMO_NODE },
   };
 }
 
 /**
- * What the deployment controller would write: all but the crash-looping replica available,
- * which is below the minimum (maxUnavailable 25 % of 3 replicas rounds down to 0).
+ * What the deployment controller would write: every replica but a crash-looping one
+ * available. One short of 3 is below the minimum (maxUnavailable 25 % of 3 rounds down to 0).
  */
-export function demoDeploymentStatus(now = new Date()): V1Deployment['status'] {
-  const replicas = DEMO_GATEWAY.healthyPods.length + 1;
-  const ready = DEMO_GATEWAY.healthyPods.length;
+export function demoDeploymentStatus(
+  gateway: DemoGatewaySpec,
+  now = new Date(),
+): V1Deployment['status'] {
+  const replicas = replicasOf(gateway);
+  const ready = gateway.healthyPods.length;
+  const available = ready === replicas;
   return {
     observedGeneration: 1,
     replicas,
@@ -135,9 +200,13 @@ export function demoDeploymentStatus(now = new Date()): V1Deployment['status'] {
     conditions: [
       {
         type: 'Available',
-        status: 'False',
-        reason: 'MinimumReplicasUnavailable',
-        message: 'Deployment does not have minimum availability.',
+        status: available ? 'True' : 'False',
+        reason: available
+          ? 'MinimumReplicasAvailable'
+          : 'MinimumReplicasUnavailable',
+        message: available
+          ? 'Deployment has minimum availability.'
+          : 'Deployment does not have minimum availability.',
         lastUpdateTime: now,
         lastTransitionTime: now,
       },
@@ -145,7 +214,7 @@ export function demoDeploymentStatus(now = new Date()): V1Deployment['status'] {
         type: 'Progressing',
         status: 'True',
         reason: 'NewReplicaSetAvailable',
-        message: `ReplicaSet "${DEMO_GATEWAY.deployment}-${POD_TEMPLATE_HASH}" has successfully progressed.`,
+        message: `ReplicaSet "${gateway.deployment}-${gateway.podTemplateHash}" has successfully progressed.`,
         lastUpdateTime: now,
         lastTransitionTime: now,
       },
@@ -201,9 +270,13 @@ export function demoPodStatus(
 }
 
 /** The first lines of each pod's log, as its container printed them at start. */
-export function demoStartupLog(pod: string, now = new Date()): string[] {
+export function demoStartupLog(
+  gateway: DemoGatewaySpec,
+  pod: string,
+  now = new Date(),
+): string[] {
   const at = now.toISOString();
-  if (pod === DEMO_GATEWAY.crashingPod)
+  if (pod === gateway.crashingPod)
     return [
       `${at} Starting Portkey gateway 2.13.0`,
       `${at} Error: cannot connect to clickhouse at http://clickhouse.analytics:8123`,

@@ -14,7 +14,9 @@ import {
   stubNodeManifest,
 } from '../../../scripts/kube/stub-kubelet.mjs';
 import {
-  DEMO_GATEWAY,
+  DEMO_GATEWAYS,
+  DEMO_NODE,
+  DemoGatewaySpec,
   demoDeployment,
   demoDeploymentStatus,
   demoPod,
@@ -47,7 +49,7 @@ export function stopApiserver(stateDir: string) {
 
 /**
  * Starts a real kube-apiserver (scripts/kube/start-apiserver.sh, into `stateDir`; its first
- * run builds it) and the stub kubelet, and creates the demo gateway in it. Everything
+ * run builds it) and the stub kubelet, and creates the demo gateways in it. Everything
  * listens on 127.0.0.1 only. Progress of the build goes to stderr.
  */
 export async function startGatewayCluster(
@@ -61,18 +63,25 @@ export async function startGatewayCluster(
     fs.readFileSync(path.join(stateDir, 'env.json'), 'utf8'),
   );
   const logDir = path.join(stateDir, 'kubelet-logs');
+  // Every demo gateway is in one namespace (the one the Gateways page shows).
   const logFile = (pod: string, container: string) =>
-    path.join(logDir, DEMO_GATEWAY.namespace, pod, `${container}.log`);
+    path.join(logDir, DEMO_GATEWAYS[0].namespace, pod, `${container}.log`);
   let kubelet: { port: number; close: () => Promise<void> } | undefined;
   try {
     const admin = new KubeConfig();
     admin.loadFromFile(env.KUBECONFIG_ADMIN);
     kubelet = await startStubKubelet({ logDir });
-    await seedDemoGateway(admin, kubelet!.port);
-    for (const pod of [...DEMO_GATEWAY.healthyPods, DEMO_GATEWAY.crashingPod]) {
-      const file = logFile(pod, 'gateway');
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, `${demoStartupLog(pod).join('\n')}\n`);
+    await registerStubKubeletNode(admin, kubelet!.port);
+    for (const gateway of DEMO_GATEWAYS) {
+      await seedDemoGateway(admin, gateway);
+      for (const pod of podsOf(gateway)) {
+        const file = logFile(pod.name, 'gateway');
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(
+          file,
+          `${demoStartupLog(gateway, pod.name).join('\n')}\n`,
+        );
+      }
     }
     return {
       url: env.KUBE_API_URL,
@@ -91,42 +100,50 @@ export async function startGatewayCluster(
   }
 }
 
+const podsOf = (gateway: DemoGatewaySpec) => [
+  ...gateway.healthyPods.map(name => ({ name, ready: true })),
+  ...(gateway.crashingPod ? [{ name: gateway.crashingPod, ready: false }] : []),
+];
+
+async function registerStubKubeletNode(admin: KubeConfig, port: number) {
+  await admin.makeApiClient(CoreV1Api).createNode({
+    body: stubNodeManifest({ name: DEMO_NODE, port }) as unknown as V1Node,
+  });
+}
+
 /**
- * Creates the gateway's objects, then writes the statuses a kubelet and the deployment
- * controller would (this apiserver runs neither).
+ * Creates the gateway's objects (and its namespace, once), then writes the statuses a
+ * kubelet and the deployment controller would (this apiserver runs neither).
  */
-async function seedDemoGateway(admin: KubeConfig, kubeletPort: number) {
+async function seedDemoGateway(admin: KubeConfig, gateway: DemoGatewaySpec) {
   const core = admin.makeApiClient(CoreV1Api);
   const apps = admin.makeApiClient(AppsV1Api);
-  const { namespace } = DEMO_GATEWAY;
-  await core.createNode({
-    body: stubNodeManifest({
-      name: DEMO_GATEWAY.node,
-      port: kubeletPort,
-    }) as unknown as V1Node,
-  });
-  await core.createNamespace({ body: { metadata: { name: namespace } } });
-  await core.createNamespacedSecret({ namespace, body: demoSecret() });
+  const { namespace } = gateway;
+  await core
+    .createNamespace({ body: { metadata: { name: namespace } } })
+    .catch((error: { code?: number }) => {
+      if (error.code !== 409) throw error;
+    });
+  await core.createNamespacedSecret({ namespace, body: demoSecret(gateway) });
   await core.createNamespacedServiceAccount({
     namespace,
-    body: { metadata: { name: DEMO_GATEWAY.serviceAccount } },
+    body: { metadata: { name: gateway.serviceAccount } },
   });
-  await apps.createNamespacedDeployment({ namespace, body: demoDeployment() });
+  await apps.createNamespacedDeployment({
+    namespace,
+    body: demoDeployment(gateway),
+  });
   const deployment = await apps.readNamespacedDeployment({
-    name: DEMO_GATEWAY.deployment,
+    name: gateway.deployment,
     namespace,
   });
   await apps.replaceNamespacedDeploymentStatus({
-    name: DEMO_GATEWAY.deployment,
+    name: gateway.deployment,
     namespace,
-    body: { ...deployment, status: demoDeploymentStatus() },
+    body: { ...deployment, status: demoDeploymentStatus(gateway) },
   });
-  const pods = [
-    ...DEMO_GATEWAY.healthyPods.map(name => ({ name, ready: true })),
-    { name: DEMO_GATEWAY.crashingPod, ready: false },
-  ];
-  for (const { name, ready } of pods) {
-    await core.createNamespacedPod({ namespace, body: demoPod(name) });
+  for (const { name, ready } of podsOf(gateway)) {
+    await core.createNamespacedPod({ namespace, body: demoPod(gateway, name) });
     const current = await core.readNamespacedPod({ name, namespace });
     await core.replaceNamespacedPodStatus({
       name,

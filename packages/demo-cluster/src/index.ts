@@ -4,8 +4,11 @@
  */
 export {
   DEMO_GATEWAY,
-  DEMO_SECRET_VALUES,
+  DEMO_GATEWAYS,
+  TEAM_GATEWAY,
+  demoSecretValues,
   type DemoGateway,
+  type DemoGatewaySpec,
 } from './demoGateway';
 export {
   startGatewayCluster,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { DEMO_GATEWAY } from './demoGateway';
+import { DEMO_GATEWAYS, DemoGatewaySpec } from './demoGateway';
 import type { GatewayCluster } from './gatewayCluster';
 
 // This package runs from the repository's source (never built), so __dirname is stable.
@@ -10,28 +10,32 @@ const REPO_ROOT = path.resolve(__dirname, '../../..');
 /** app-config.yaml's file locations are relative to the backend's working directory. */
 const BACKEND_DIR = path.join(REPO_ROOT, 'packages/backend');
 
-/** The demo gateway's catalog entity, as the render action's catalog-info.yaml describes one. */
-export function demoGatewayEntity(clusterName: string) {
+/** A demo gateway's catalog entity, as the render action's catalog-info.yaml describes one. */
+export function demoGatewayEntity(
+  gateway: DemoGatewaySpec,
+  clusterName: string,
+) {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
-      name: DEMO_GATEWAY.entityName,
-      title: `Portkey gateway ${DEMO_GATEWAY.release} (${DEMO_GATEWAY.namespace})`,
+      name: gateway.entityName,
+      title: `Portkey gateway ${gateway.release} (${gateway.namespace})`,
       description:
-        'Demo: a Portkey gateway on the local kube-apiserver that ./scripts/start.sh started. ' +
-        'Its pods are simulated (no container runs; a stub kubelet serves made-up logs).',
+        'Demo: a Portkey gateway on the local kube-apiserver that ./scripts/start.sh started; ' +
+        'its pods are simulated (no container runs, a stub kubelet serves made-up logs). ' +
+        `It is ${gateway.about}`,
       tags: ['demo', 'portkey-gateway'],
       annotations: {
-        'portkey.ai/gateway-release': DEMO_GATEWAY.release,
-        'portkey.ai/gateway-namespace': DEMO_GATEWAY.namespace,
+        'portkey.ai/gateway-release': gateway.release,
+        'portkey.ai/gateway-namespace': gateway.namespace,
         'portkey.ai/gateway-cluster': clusterName,
       },
     },
     spec: {
       type: 'service',
       lifecycle: 'experimental',
-      owner: 'group:default/guests',
+      owner: gateway.owner,
     },
   };
 }
@@ -54,7 +58,7 @@ function appConfigLocations(): Array<Record<string, unknown>> {
 
 /**
  * Writes the config file that points the portal at the cluster: the cluster under
- * `portkeyGateway.clusters` and the gateway's entity added to the catalog. A second config
+ * `portkeyGateway.clusters` and the demo gateways' entities added to the catalog. A second config
  * file replaces arrays of the first, so app-config.yaml's locations are carried over.
  * The file holds the throwaway apiserver's admin token: it belongs in a git-ignored dir.
  * Returns its path.
@@ -65,8 +69,13 @@ export function writePortalConfig(
   clusterName: string,
 ): string {
   fs.mkdirSync(dir, { recursive: true });
-  const entityFile = path.join(dir, 'demo-gateway-entity.yaml');
-  fs.writeFileSync(entityFile, stringify(demoGatewayEntity(clusterName)));
+  const entityFile = path.join(dir, 'demo-gateway-entities.yaml');
+  fs.writeFileSync(
+    entityFile,
+    DEMO_GATEWAYS.map(g => stringify(demoGatewayEntity(g, clusterName))).join(
+      '---\n',
+    ),
+  );
   const configFile = path.join(dir, 'app-config.demo.yaml');
   fs.writeFileSync(
     configFile,

@@ -3,8 +3,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
-import { DEMO_GATEWAY, DEMO_SECRET_VALUES } from './demoGateway';
+import { parse, parseAllDocuments } from 'yaml';
+import { DEMO_GATEWAY, TEAM_GATEWAY, demoSecretValues } from './demoGateway';
 
 // What ./scripts/start.sh runs: the demo CLI, as a process, against a real kube-apiserver.
 jest.setTimeout(180_000);
@@ -79,17 +79,33 @@ describe('the demo cluster of ./scripts/start.sh', () => {
     expect(
       targets.some(t => t.endsWith('templates/portkey-gateway/template.yaml')),
     ).toBe(true);
-    const entity = parse(fs.readFileSync(targets[targets.length - 1], 'utf8'));
-    expect(entity.metadata.annotations).toEqual({
-      'portkey.ai/gateway-release': DEMO_GATEWAY.release,
-      'portkey.ai/gateway-namespace': DEMO_GATEWAY.namespace,
-      'portkey.ai/gateway-cluster': 'demo',
-    });
-    expect(entity.metadata.description).toMatch(/^Demo:/);
-    expect(entity.metadata.tags).toContain('demo');
+    const entities = parseAllDocuments(
+      fs.readFileSync(targets[targets.length - 1], 'utf8'),
+    ).map(d => d.toJS());
+    expect(
+      entities.map(e => [
+        e.metadata.name,
+        e.spec.owner,
+        e.metadata.annotations,
+      ]),
+    ).toEqual(
+      [DEMO_GATEWAY, TEAM_GATEWAY].map(g => [
+        g.entityName,
+        g.owner,
+        {
+          'portkey.ai/gateway-release': g.release,
+          'portkey.ai/gateway-namespace': g.namespace,
+          'portkey.ai/gateway-cluster': 'demo',
+        },
+      ]),
+    );
+    for (const entity of entities) {
+      expect(entity.metadata.description).toMatch(/^Demo:/);
+      expect(entity.metadata.tags).toContain('demo');
+    }
   });
 
-  it('runs the demo gateway: two ready pods and one crash-looping, on the stub kubelet', async () => {
+  it('runs the demo gateways: two ready pods and one crash-looping, and a healthy one, on the stub kubelet', async () => {
     const { url, serviceAccountToken, caData } =
       portalConfig().portkeyGateway.clusters[0];
     const kc = new KubeConfig();
@@ -100,20 +116,26 @@ describe('the demo cluster of ./scripts/start.sh', () => {
       currentContext: 'demo',
     });
     const core = kc.makeApiClient(CoreV1Api);
-    const pods = await core.listNamespacedPod({
-      namespace: DEMO_GATEWAY.namespace,
-      labelSelector: `app.kubernetes.io/instance=${DEMO_GATEWAY.release}`,
-    });
-    const ready = Object.fromEntries(
-      pods.items.map(p => [
-        p.metadata!.name,
-        p.status?.containerStatuses?.[0]?.ready,
-      ]),
-    );
-    expect(ready).toEqual({
+    const readiness = async (release: string) => {
+      const pods = await core.listNamespacedPod({
+        namespace: DEMO_GATEWAY.namespace,
+        labelSelector: `app.kubernetes.io/name=gateway,app.kubernetes.io/instance=${release}`,
+      });
+      return Object.fromEntries(
+        pods.items.map(p => [
+          p.metadata!.name,
+          p.status?.containerStatuses?.[0]?.ready,
+        ]),
+      );
+    };
+    expect(await readiness(DEMO_GATEWAY.release)).toEqual({
       [DEMO_GATEWAY.healthyPods[0]]: true,
       [DEMO_GATEWAY.healthyPods[1]]: true,
       [DEMO_GATEWAY.crashingPod]: false,
+    });
+    expect(await readiness(TEAM_GATEWAY.release)).toEqual({
+      [TEAM_GATEWAY.healthyPods[0]]: true,
+      [TEAM_GATEWAY.healthyPods[1]]: true,
     });
     // The log goes through the real apiserver to the stub kubelet.
     const log = await core.readNamespacedPodLog({
@@ -143,10 +165,7 @@ describe('the demo cluster of ./scripts/start.sh', () => {
     expect(output).toContain(`demo gateway "${DEMO_GATEWAY.release}"`);
     expect(output).toMatch(/kube-apiserver on https:\/\/127\.0\.0\.1:\d+/);
     const { serviceAccountToken } = portalConfig().portkeyGateway.clusters[0];
-    for (const secret of [
-      serviceAccountToken,
-      ...Object.values(DEMO_SECRET_VALUES),
-    ])
+    for (const secret of [serviceAccountToken, ...demoSecretValues()])
       expect(output).not.toContain(secret);
   });
 

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_GATEWAY } from './demoGateway';
+import { DEMO_GATEWAY, TEAM_GATEWAY } from './demoGateway';
 import { startDemoLogTraffic } from './demoLogTraffic';
 import { startGatewayCluster, stopApiserver } from './gatewayCluster';
 import { writePortalConfig } from './portalConfig';
@@ -60,9 +60,10 @@ async function main() {
   const cluster = await startGatewayCluster(kubeDir);
   const configFile = writePortalConfig(stateDir, cluster, DEMO_CLUSTER_NAME);
   const traffic = startDemoLogTraffic({
-    healthyLogFiles: DEMO_GATEWAY.healthyPods.map(pod =>
-      cluster.logFile(pod, 'gateway'),
-    ),
+    healthyLogFiles: [
+      ...DEMO_GATEWAY.healthyPods,
+      ...TEAM_GATEWAY.healthyPods,
+    ].map(pod => cluster.logFile(pod, 'gateway')),
     crashingLogFile: cluster.logFile(DEMO_GATEWAY.crashingPod, 'gateway'),
   });
 
@@ -90,6 +91,10 @@ async function main() {
     `demo gateway "${DEMO_GATEWAY.release}" in namespace ${DEMO_GATEWAY.namespace}: ` +
       `${DEMO_GATEWAY.healthyPods.length} pods running, 1 crash-looping, logs that keep coming; ` +
       `catalog entity component:default/${DEMO_GATEWAY.entityName}`,
+  );
+  say(
+    `and "${TEAM_GATEWAY.release}" beside it, healthy, owned by platform-team (its logs and ` +
+      `settings are for its owners); catalog entity component:default/${TEAM_GATEWAY.entityName}`,
   );
   fs.writeFileSync(readyFile, `${configFile}\n`);
 }

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-// The README's policy is what portal admins copy: it must be the file the permission tests
-// install (src/__testUtils__/readmePermissionPolicy.ts), character for character.
+// The README's policy is what portal admins copy: it must be the file this repository's
+// portal installs and the permission tests run (packages/backend/src/modules/
+// portkeyGatewayPolicy.ts), character for character.
 describe("the README's permission policy", () => {
   it('is the policy the tests run', () => {
     const readme = fs.readFileSync(
@@ -15,7 +16,10 @@ describe("the README's permission policy", () => {
     const shown = /```ts\n([\s\S]*?)\n```/.exec(section ?? '')?.[1];
     const tested = fs
       .readFileSync(
-        path.join(__dirname, '../__testUtils__/readmePermissionPolicy.ts'),
+        path.join(
+          __dirname,
+          '../../../../packages/backend/src/modules/portkeyGatewayPolicy.ts',
+        ),
         'utf8',
       )
       .trim();

@@ -29,7 +29,9 @@ import { AppsV1Api, CoreV1Api } from '@kubernetes/client-node';
 import request from 'supertest';
 import { portkeyGatewayPlugin } from '../plugin';
 import { itLocalOnly } from '../__testUtils__/itLocalOnly';
-import { PortkeyGatewayOwnerPolicy } from '../__testUtils__/readmePermissionPolicy';
+// The portal's own policy, which the README shows: the test runs exactly that file.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { PortkeyGatewayOwnerPolicy } from '../../../../packages/backend/src/modules/portkeyGatewayPolicy';
 import {
   startStubKubeletNode,
   StubKubeletNode,
