@@ -1,5 +1,9 @@
 import { gatewayInputSchema } from './gatewayInput';
-import { formatGatewayInputErrors } from './validateGatewayInput';
+import {
+  findNumbersInTextFields,
+  formatGatewayInputErrors,
+  NUMBER_FOR_TEXT_MESSAGE,
+} from './validateGatewayInput';
 import {
   answersWith,
   errorsOf,
@@ -252,7 +256,8 @@ describe('validateGatewayInput: choices and types', () => {
     ['gateway.replicas', 101, 'must be at most 100'],
     ['core.requestTimeoutMs', '1000', 'must be a whole number of milliseconds'],
     ['gateway.autoscaling.enabled', 'yes', 'must be a boolean'],
-    ['core.organisationsToSync', 42, 'must be a string'],
+    ['core.organisationsToSync', 42, NUMBER_FOR_TEXT_MESSAGE],
+    ['core.organisationsToSync', true, 'must be a string'],
     [
       'core.organisationsToSync',
       'org 1',
@@ -270,6 +275,67 @@ describe('validateGatewayInput: choices and types', () => {
     ).toEqual([
       { field: 'server.mcpPort', message: 'must be a port from 1024 to 65535' },
     ]);
+  });
+});
+
+describe('numbers where the model wants text (unquoted digits in an answers file)', () => {
+  const assumeRole = (externalId: unknown) =>
+    withField(
+      answersWith({
+        logStore: {
+          store: 's3_assume',
+          region: 'us-east-1',
+          bucket: 'acme-logs',
+          auth: 'access_keys',
+          roleArn: ROLE,
+        },
+      }),
+      'logStore.externalId',
+      externalId,
+    );
+
+  it('names the field and says to quote it, without echoing the value', () => {
+    const errors = errorsOf(assumeRole(123456789012));
+    expect(errors).toEqual([
+      { field: 'logStore.externalId', message: NUMBER_FOR_TEXT_MESSAGE },
+    ]);
+    expect(NUMBER_FOR_TEXT_MESSAGE).toMatch(/quotes/);
+    expect(JSON.stringify(errors)).not.toContain('123456789012');
+  });
+
+  it('accepts the same digits as text', () => {
+    expect(validInput(assumeRole('012345678901')).logStore).toMatchObject({
+      externalId: '012345678901',
+    });
+  });
+
+  it('lists every text field of the chosen options that holds a number', () => {
+    // Typed loosely: these are the numbers an answers file can hold, not valid answers.
+    const answers: any = answersWith({
+      gateway: { releaseName: 'team-a', namespace: 'ai', imageTag: 2.1 },
+      core: { organisationsToSync: 1234 },
+      logStore: {
+        store: 'azure',
+        storageAccount: 'acme',
+        container: 'logs',
+        auth: 'entra',
+        entraClientId: 11111111,
+        entraTenantId: 22222222,
+      },
+      bedrock: { access: 'access_keys', region: 'us-east-1', externalId: 99 },
+      dataService: { enabled: false, finetunesBucket: 123 },
+      // A number where the model wants a number is not listed.
+      server: { mode: 'all', mcpPort: 9000 },
+    } as any);
+    expect(findNumbersInTextFields(answers)).toEqual([
+      ['gateway', 'imageTag'],
+      ['core', 'organisationsToSync'],
+      ['logStore', 'entraClientId'],
+      ['logStore', 'entraTenantId'],
+      ['bedrock', 'externalId'],
+    ]);
+    expect(findNumbersInTextFields(minimalAnswers())).toEqual([]);
+    expect(findNumbersInTextFields(null)).toEqual([]);
   });
 });
 

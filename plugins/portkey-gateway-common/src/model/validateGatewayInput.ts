@@ -18,9 +18,28 @@ export type GatewayInputValidation =
 const article = (type: string) =>
   /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 
+/**
+ * The message for a number where the model wants text. YAML and JSON read unquoted digits
+ * as a number, which drops leading zeros and, past 2^53, changes digits: quoting the value
+ * is the only fix that keeps every digit. The value itself is never echoed.
+ *
+ * @public
+ */
+export const NUMBER_FOR_TEXT_MESSAGE =
+  'must be text, not a number: put it in quotes (for example "012345678901"); unquoted digits are read as a number, which loses leading zeros and the exact digits of long IDs';
+
+const isNumber = (value: unknown) =>
+  typeof value === 'number' || typeof value === 'bigint';
+
 // Messages for issues the schema does not word itself (types, missing fields, unknown enums).
 const describeIssue: z.core.$ZodErrorMap = issue => {
   if (issue.input === undefined) return 'is required';
+  if (
+    issue.code === 'invalid_type' &&
+    issue.expected === 'string' &&
+    isNumber(issue.input)
+  )
+    return NUMBER_FOR_TEXT_MESSAGE;
   if (issue.code === 'invalid_type') {
     const expected = issue.expected === 'int' ? 'whole number' : issue.expected;
     return `must be ${article(String(expected))}`;
@@ -61,6 +80,31 @@ export function validateGatewayInput(answers: unknown): GatewayInputValidation {
     }
   }
   return { ok: false, errors };
+}
+
+/**
+ * Where the answers hold a number but the model wants text: the fields an answers file wrote
+ * as unquoted digits (an AWS account or external ID, a bucket or tenant ID, an image tag such
+ * as 2.10). Each path is as in the answers (`['logStore', 'externalId']`), so a reader that
+ * still has the source text (the CLI's YAML document) can put the digits back as written.
+ * Only fields of the chosen options are reported, like validateGatewayInput.
+ *
+ * @public
+ */
+export function findNumbersInTextFields(answers: unknown): string[][] {
+  const parsed = gatewayInputSchema.safeParse(
+    dropInactiveFields(answers ?? {}),
+    { reportInput: true },
+  );
+  if (parsed.success) return [];
+  return parsed.error.issues
+    .filter(
+      issue =>
+        issue.code === 'invalid_type' &&
+        issue.expected === 'string' &&
+        isNumber(issue.input),
+    )
+    .map(issue => issue.path.map(String));
 }
 
 /** One line per error, for logs and command-line output. @public */

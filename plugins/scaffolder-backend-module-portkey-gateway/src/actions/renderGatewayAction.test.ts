@@ -137,4 +137,21 @@ describe('portkey:gateway:render', () => {
     expect(error.message).not.toContain('hunter2');
     expect(workspace.content()).toEqual({});
   });
+
+  it('refuses a number in a text field (an API caller sending JSON numbers) with the same advice as the CLI', async () => {
+    // The form always sends text; a caller posting JSON may send the digits as a number,
+    // which has already lost what the CLI can read back from a file.
+    const base = answers();
+    const input = {
+      ...base,
+      logStore: { ...base.logStore, externalId: 7777777777 },
+    };
+    const error = await run(input).catch(e => e);
+    expect(error.name).toBe('InputError');
+    expect(error.message).toContain(
+      'logStore.externalId: must be text, not a number: put it in quotes',
+    );
+    expect(error.message).not.toContain('7777777777');
+    expect(workspace.content()).toEqual({});
+  });
 });

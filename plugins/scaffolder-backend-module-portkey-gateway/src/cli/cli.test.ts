@@ -117,6 +117,108 @@ describe('portkey-gateway CLI', () => {
     expect(() => readdirSync(out)).toThrow();
   });
 
+  describe('IDs written as unquoted digits', () => {
+    // What a user writes by hand: AWS account and external IDs are often all digits. YAML
+    // reads them as numbers: 012345678901 would become 12345678901, and a 20-digit ID would
+    // be rounded (12345678901234567890 -> 12345678901234567000).
+    const handWritten = (externalIdLine: string) =>
+      [
+        'gateway: { releaseName: team-a, namespace: ai-gateways }',
+        'core: { organisationsToSync: 000123 }',
+        'catalog: { owner: group:default/platform-team }',
+        'logStore:',
+        '  store: s3_assume',
+        '  region: us-east-1',
+        '  bucket: 123456789012',
+        '  auth: access_keys',
+        '  roleArn: arn:aws:iam::123456789012:role/portkey-logs',
+        `  ${externalIdLine}`,
+        'bedrock:',
+        '  access: pod_role',
+        '  roleArn: arn:aws:iam::123456789012:role/portkey-bedrock',
+        '  externalId: 12345678901234567890',
+        'dataService: { enabled: true, finetunesBucket: 2024, logExportsBucket: 0042 }',
+        'server: { mode: all, mcpPort: 9000 }',
+        'targetPath: 2024',
+      ].join('\n');
+
+    const render = async (file: string) => {
+      const out = join(dir.path, `out-${file}`);
+      const result = await cli(
+        'render',
+        '--input',
+        join(dir.path, file),
+        '--out',
+        out,
+        '--pr-body',
+        join(dir.path, `${file}.md`),
+      );
+      return { ...result, out };
+    };
+
+    it('keeps every digit as written, leading zeros and long IDs included', async () => {
+      dir.addContent({
+        'digits.yaml': handWritten('externalId: 012345678901'),
+      });
+      const result = await render('digits.yaml');
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const values = YAML.parse(
+        readFileSync(join(result.out, '2024/values.yaml'), 'utf8'),
+      );
+      expect(values.environment.data).toMatchObject({
+        ORGANISATIONS_TO_SYNC: '000123',
+        LOG_STORE_GENERATIONS_BUCKET: '123456789012',
+        LOG_STORE_AWS_EXTERNAL_ID: '012345678901',
+        FINETUNES_BUCKET: '2024',
+        LOG_EXPORTS_BUCKET: '0042',
+        MCP_PORT: '9000',
+      });
+      const body = readFileSync(join(dir.path, 'digits.yaml.md'), 'utf8');
+      expect(body).toContain('"sts:ExternalId": "012345678901"');
+      expect(body).toContain('"sts:ExternalId": "12345678901234567890"');
+    });
+
+    it('reads a JSON answers file the same way', async () => {
+      dir.addContent({
+        'digits.json': JSON.stringify({
+          ...answers,
+          logStore: {
+            store: 's3_assume',
+            region: 'us-east-1',
+            bucket: 'acme-logs',
+            auth: 'access_keys',
+            roleArn: 'arn:aws:iam::123456789012:role/portkey-logs',
+            externalId: '@ID@',
+          },
+        }).replace('"@ID@"', '98765432109876543210'),
+      });
+      const result = await render('digits.json');
+      expect(result.stderr).toBe('');
+      const values = readFileSync(
+        join(result.out, 'gateways/ai-gateways/team-a/values.yaml'),
+        'utf8',
+      );
+      expect(values).toContain(
+        'LOG_STORE_AWS_EXTERNAL_ID: "98765432109876543210"',
+      );
+    });
+
+    it('refuses a number whose digits cannot be read back, naming the field and saying to quote it', async () => {
+      // An explicit !!int tag asks YAML for a number, so the text is not taken from it.
+      dir.addContent({
+        'tagged.yaml': handWritten('externalId: !!int 0555'),
+      });
+      const result = await render('tagged.yaml');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        'logStore.externalId: must be text, not a number: put it in quotes (for example "012345678901")',
+      );
+      expect(result.stderr).not.toContain('555');
+      expect(() => readdirSync(result.out)).toThrow();
+    });
+  });
+
   it('render refuses a target path outside the output folder', async () => {
     dir.addContent({ 'answers.yaml': YAML.stringify(answers) });
     const result = await cli(

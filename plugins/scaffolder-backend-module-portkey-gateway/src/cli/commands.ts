@@ -1,5 +1,6 @@
 import {
   checkChartValues,
+  findNumbersInTextFields,
   ValuesFinding,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { promises as fs } from 'node:fs';
@@ -30,6 +31,55 @@ async function readStructured(path: string): Promise<unknown> {
   return YAML.parse(text);
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The source text of a plain, untagged scalar that YAML read as a number, if it has one. */
+function sourceDigits(doc: YAML.Document, path: string[]): string | undefined {
+  let node = doc.getIn(path, true);
+  if (YAML.isAlias(node)) node = node.resolve(doc);
+  if (
+    !YAML.isScalar(node) ||
+    node.type !== YAML.Scalar.PLAIN ||
+    node.tag !== undefined ||
+    (typeof node.value !== 'number' && typeof node.value !== 'bigint') ||
+    typeof node.source !== 'string'
+  )
+    return undefined;
+  return node.source;
+}
+
+function setIn(target: Record<string, unknown>, path: string[], value: string) {
+  let node: unknown = target;
+  for (const key of path.slice(0, -1)) {
+    node = isRecord(node) ? node[key] : undefined;
+  }
+  if (isRecord(node)) node[path[path.length - 1]] = value;
+}
+
+/**
+ * Reads an answers file (YAML or JSON). A text field written as unquoted digits
+ * (`externalId: 012345678901`, as AWS account and external IDs often are) is parsed by YAML
+ * as a number, which loses leading zeros and the exact digits of long IDs; such a field gets
+ * its digits back exactly as written in the file. Only fields the model wants as text are
+ * changed, and only when the file has the plain scalar's source; anything else stays a
+ * number and the model refuses it with a message that says to quote it.
+ */
+export async function readAnswers(file: string): Promise<unknown> {
+  const text = await fs.readFile(file, 'utf8');
+  const doc = YAML.parseDocument(text);
+  if (doc.errors.length > 0) throw doc.errors[0];
+  const answers = doc.toJS();
+  if (!isRecord(answers)) return answers;
+  // targetPath is the CLI's own field (repoUrl is ignored); the rest is the model's.
+  const paths = [['targetPath'], ...findNumbersInTextFields(answers)];
+  for (const path of paths) {
+    const source = sourceDigits(doc, path);
+    if (source !== undefined) setIn(answers, path, source);
+  }
+  return answers;
+}
+
 export async function renderCommand(options: {
   input?: string;
   out?: string;
@@ -43,7 +93,7 @@ export async function renderCommand(options: {
       stderr: [`render needs --input and --out\n\n${usage}`],
     };
   }
-  const answers = (await readStructured(options.input)) as Record<
+  const answers = (await readAnswers(options.input)) as Record<
     string,
     unknown
   > | null;
@@ -52,10 +102,17 @@ export async function renderCommand(options: {
     repoUrl: _repoUrl,
     ...gatewayAnswers
   } = answers ?? {};
-  const result = renderGatewayFiles(
-    gatewayAnswers,
-    options.targetPath ?? (answersTargetPath as string | undefined),
-  );
+  const targetPath = options.targetPath ?? answersTargetPath;
+  if (targetPath !== undefined && typeof targetPath !== 'string') {
+    return {
+      exitCode: 1,
+      stdout: [],
+      stderr: [
+        `targetPath in ${options.input}: must be a relative folder, written as text`,
+      ],
+    };
+  }
+  const result = renderGatewayFiles(gatewayAnswers, targetPath);
   if (!result.ok) {
     return {
       exitCode: 1,

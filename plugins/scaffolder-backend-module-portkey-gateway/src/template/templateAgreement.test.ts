@@ -5,7 +5,11 @@ import Ajv from 'ajv';
 import YAML from 'yaml';
 import { z } from 'zod';
 import {
+  CHART_FREE_FORM_PATHS,
+  CHART_KEY_PATHS,
   gatewayInputSchema,
+  isGatewayEnvKey,
+  isSecretEnvKey,
   renderGateway,
   validateGatewayInput,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
@@ -564,6 +568,105 @@ describe('templates/portkey-gateway', () => {
       expect(offenders).toEqual([]);
       const widgets = JSON.stringify(pages).match(/"ui:widget":"password"/g);
       expect(widgets).toBeNull();
+    });
+  });
+
+  describe('help texts', () => {
+    // The scaffolder renders every description (a page's, a field's, the RepoUrlPicker's) as
+    // Markdown with raw HTML sanitised away, so `<namespace>` outside a code span vanishes.
+    const descriptions: { where: string; text: string }[] = [];
+    const collect = (node: unknown, where: string) => {
+      if (Array.isArray(node)) {
+        node.forEach((item, i) => collect(item, `${where}[${i}]`));
+      } else if (isObject(node)) {
+        if (typeof node.description === 'string')
+          descriptions.push({ where, text: node.description });
+        for (const [key, value] of Object.entries(node))
+          collect(value, `${where}.${key}`);
+      }
+    };
+    collect(pages, 'parameters');
+    const codeSpans = (text: string) =>
+      [...text.matchAll(/`([^`]+)`/g)].map(m => m[1]);
+    const formLeaves = [
+      ...formSectionFields,
+      { path: 'repoUrl', node: formSchema.properties.repoUrl },
+    ].filter(f => f.node.type !== 'object');
+
+    it('have no HTML-like placeholder outside a code span (Markdown would swallow it)', () => {
+      const swallowed = descriptions
+        .filter(d => /<[A-Za-z/!]/.test(d.text.replace(/`[^`]*`/g, '')))
+        .map(d => `${d.where}: ${d.text}`);
+      expect(swallowed).toEqual([]);
+    });
+
+    it('exist for every field and lead with what it does, not with a chart key or an option value', () => {
+      const problems = formLeaves.flatMap(({ path: fieldPath, node }) => {
+        const text: string | undefined = node.description;
+        if (!text) return [`${fieldPath}: no description`];
+        const leadsWithKey =
+          /^`?[A-Z][A-Z0-9]*(_[A-Z0-9]+)+\b/.test(text) ||
+          /^`?[a-z][A-Za-z]*(\.[A-Za-z]+)+\b/.test(text) ||
+          /^[a-z][a-z0-9_]*[:=]/.test(text);
+        return leadsWithKey ? [`${fieldPath}: ${text}`] : [];
+      });
+      expect(problems).toEqual([]);
+    });
+
+    it('name the chart key last, "(chart: `KEY`)", and only keys the chart and the gateway know', () => {
+      const problems: string[] = [];
+      for (const { where, text } of descriptions) {
+        for (const token of codeSpans(text)) {
+          if (
+            /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(token) &&
+            !isGatewayEnvKey(token)
+          )
+            problems.push(
+              `${where}: ${token} is not an env key the chart knows`,
+            );
+        }
+        const chart = text.match(/\(chart: ([^;)]*)/);
+        if (chart) {
+          if (!/\(chart: [^()]*\)\.?$/.test(text.trim()))
+            problems.push(`${where}: "(chart: ...)" is not at the end`);
+          for (const token of codeSpans(chart[1])) {
+            const key = token.replace(/: .*$/, '');
+            const known =
+              isGatewayEnvKey(key) ||
+              CHART_KEY_PATHS.includes(key) ||
+              CHART_FREE_FORM_PATHS.includes(key);
+            if (!known)
+              problems.push(`${where}: ${key} is not a key of the chart`);
+          }
+        }
+        for (const secret of text.matchAll(/Secret keys? ([^;)]*)/g)) {
+          for (const token of codeSpans(secret[1])) {
+            if (!isSecretEnvKey(token))
+              problems.push(`${where}: ${token} is not a credential key`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('say which log store and which cache most teams pick, and why', () => {
+      const logStore = pages.find(p => p.properties?.logStore)!.properties
+        .logStore.properties.store;
+      const cache = pages.find(p => p.properties?.cache)!.properties.cache
+        .properties.store;
+      expect(logStore.description).toMatch(/Most teams .* pick .*: /);
+      expect(cache.description).toMatch(/Most production gateways use .*: /);
+    });
+
+    it('show the repository path as code, with an example of it', () => {
+      const { description } = formSchema.properties.repoUrl;
+      expect(codeSpans(description)).toEqual(
+        expect.arrayContaining([
+          'gateways/<namespace>/<release>/',
+          'portkey-gateway/<namespace>/<release>',
+          'gateways/ai-gateways/team-a/',
+        ]),
+      );
     });
   });
 
