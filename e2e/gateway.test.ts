@@ -143,4 +143,22 @@ test("a gateway of another team: its health is shown, its logs and settings are 
     await expect(page.getByText(/Log store: Amazon S3/)).toHaveCount(0);
     await screenshot(page, 'other-team-settings-refused');
   });
+
+  await test.step('the Gateways page lists both gateways of the namespace with their health', async () => {
+    const { gateway: ours } = readClusterState();
+    await page.getByRole('link', { name: 'Gateways' }).click();
+    await page.getByRole('button', { name: /Namespace/ }).click();
+    await page
+      .getByRole('option', { name: new RegExp(gateway.namespace) })
+      .click();
+    const row = (release: string) =>
+      page
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: release }) });
+    await expect(row(ours.release)).toContainText('Rollout degraded');
+    await expect(row(ours.release)).toContainText('2/3');
+    await expect(row(gateway.release)).toContainText('Rollout complete');
+    await expect(row(gateway.release)).toContainText('2/2');
+    await screenshot(page, 'gateways-page');
+  });
 });
