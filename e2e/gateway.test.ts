@@ -162,3 +162,40 @@ test("a gateway of another team: its health is shown, its logs and settings are 
     await screenshot(page, 'gateways-page');
   });
 });
+
+test('while a gateway loads a progress bar shows, and a cluster that cannot be reached says so', async ({
+  page,
+}) => {
+  const { unreachableEntity } = readClusterState();
+
+  await test.step('sign in as guest and open a gateway whose cluster never answers', async () => {
+    await page.goto('/');
+    const enter = page.getByRole('button', { name: 'Enter' });
+    await expect(enter).toBeVisible({ timeout: 90_000 });
+    await enter.click();
+    await page.getByRole('link', { name: unreachableEntity.title }).click();
+  });
+
+  await test.step('the status shows a progress bar until the backend answers', async () => {
+    // Hold the status reads until the progress bar has been seen.
+    let release = () => {};
+    const held = new Promise<void>(resolve => (release = resolve));
+    const statusReads = '**/api/portkey-gateway/entities/**/status';
+    await page.route(statusReads, async route => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('link', { name: 'Gateway', exact: true }).click();
+    await expect(page.getByRole('progressbar').first()).toBeVisible();
+    await screenshot(page, 'status-loading');
+    // Later reads pass straight through: `held` has resolved.
+    release();
+  });
+
+  await test.step('then it says the cluster cannot be reached, in the backend’s words', async () => {
+    await expect(
+      page.getByText(/Cluster "e2e-unreachable" cannot be reached/).first(),
+    ).toBeVisible();
+    await screenshot(page, 'status-cluster-unreachable');
+  });
+});

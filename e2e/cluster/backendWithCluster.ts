@@ -17,6 +17,7 @@ import path from 'node:path';
 import {
   DEMO_GATEWAY,
   TEAM_GATEWAY,
+  demoGatewayEntity,
   startGatewayCluster,
   stopApiserver,
   writePortalConfig,
@@ -27,6 +28,34 @@ const REPO_ROOT = path.resolve(__dirname, '../..');
 const BACKEND_DIR = path.join(REPO_ROOT, 'packages/backend');
 const CLUSTER_NAME = 'e2e';
 
+/**
+ * A cluster nothing listens for (port 1 of the loopback refuses connections), and an entity
+ * of a gateway on it: the portal's "cluster cannot be reached" view, in a real browser.
+ */
+const UNREACHABLE_CLUSTER = {
+  name: 'e2e-unreachable',
+  url: 'https://127.0.0.1:1',
+  serviceAccountToken: 'unused-the-cluster-never-answers',
+  skipTLSVerify: true,
+};
+const UNREACHABLE_ENTITY = {
+  name: 'portkey-gateway-on-unreachable-cluster',
+  title: 'Portkey gateway on an unreachable cluster',
+};
+
+function unreachableGatewayEntity() {
+  const entity = demoGatewayEntity(DEMO_GATEWAY, UNREACHABLE_CLUSTER.name);
+  return {
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      ...UNREACHABLE_ENTITY,
+      description:
+        'e2e fixture: the demo gateway on a cluster nothing listens for (127.0.0.1:1).',
+    },
+  };
+}
+
 async function main() {
   const kubeDir = path.join(E2E_STATE_DIR, 'kube');
   // A run that was killed (SIGKILL) before it could stop its apiserver left it running.
@@ -35,10 +64,14 @@ async function main() {
   const cluster = await startGatewayCluster(kubeDir);
   const stop = once(() => cluster.stop());
 
-  const configFile = writePortalConfig(E2E_STATE_DIR, cluster, CLUSTER_NAME);
+  const configFile = writePortalConfig(E2E_STATE_DIR, cluster, CLUSTER_NAME, {
+    clusters: [UNREACHABLE_CLUSTER],
+    entities: [unreachableGatewayEntity()],
+  });
   const state: E2eClusterState = {
     gateway: DEMO_GATEWAY,
     otherTeamGateway: TEAM_GATEWAY,
+    unreachableEntity: UNREACHABLE_ENTITY,
     cluster: CLUSTER_NAME,
     logFiles: {
       healthy: cluster.logFile(DEMO_GATEWAY.healthyPods[0], 'gateway'),

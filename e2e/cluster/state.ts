@@ -14,6 +14,8 @@ export type E2eClusterState = {
   gateway: DemoGateway;
   /** The healthy gateway beside it, owned by platform-team (not the guest). */
   otherTeamGateway: DemoGatewaySpec;
+  /** The entity of a gateway on a cluster that never answers. */
+  unreachableEntity: { name: string; title: string };
   /** The cluster's name in the portal's config. */
   cluster: string;
   /** The stub kubelet's log files of a healthy and the crash-looping pod's `gateway` container. */

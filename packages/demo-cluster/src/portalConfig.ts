@@ -61,21 +61,24 @@ function appConfigLocations(): Array<Record<string, unknown>> {
  * `portkeyGateway.clusters` and the demo gateways' entities added to the catalog. A second config
  * file replaces arrays of the first, so app-config.yaml's locations are carried over.
  * The file holds the throwaway apiserver's admin token: it belongs in a git-ignored dir.
- * Returns its path.
+ * `extra` adds clusters and entities (the e2e suite's unreachable cluster). Returns its path.
  */
 export function writePortalConfig(
   dir: string,
   cluster: Pick<GatewayCluster, 'url' | 'token' | 'caData'>,
   clusterName: string,
+  extra: {
+    clusters?: Array<Record<string, unknown>>;
+    entities?: Array<Record<string, unknown>>;
+  } = {},
 ): string {
   fs.mkdirSync(dir, { recursive: true });
   const entityFile = path.join(dir, 'demo-gateway-entities.yaml');
-  fs.writeFileSync(
-    entityFile,
-    DEMO_GATEWAYS.map(g => stringify(demoGatewayEntity(g, clusterName))).join(
-      '---\n',
-    ),
-  );
+  const entities = [
+    ...DEMO_GATEWAYS.map(g => demoGatewayEntity(g, clusterName)),
+    ...(extra.entities ?? []),
+  ];
+  fs.writeFileSync(entityFile, entities.map(e => stringify(e)).join('---\n'));
   const configFile = path.join(dir, 'app-config.demo.yaml');
   fs.writeFileSync(
     configFile,
@@ -94,6 +97,7 @@ export function writePortalConfig(
             serviceAccountToken: cluster.token,
             caData: cluster.caData,
           },
+          ...(extra.clusters ?? []),
         ],
       },
     }),
