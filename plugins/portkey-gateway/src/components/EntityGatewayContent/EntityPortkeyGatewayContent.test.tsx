@@ -149,6 +149,22 @@ describe('EntityPortkeyGatewayContent', () => {
     },
   );
 
+  it("shows any other failure with the backend's message and its status code", async () => {
+    server.use(
+      entityStatusRoute(() =>
+        backendError(500, 'Kubernetes answered with something unreadable'),
+      ),
+    );
+    await renderContent();
+    expect(
+      await screen.findByText("The gateway's status could not be read (500)"),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Kubernetes answered with something unreadable'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Request failed with/)).not.toBeInTheDocument();
+  });
+
   it('puts status first, then logs and settings, reachable by keyboard', async () => {
     const logRequests: string[] = [];
     const healthyPod = healthyGateway.pods[0].name;

@@ -1,10 +1,11 @@
 import { Progress } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type { GatewayEntityStatusState } from '../../hooks/useGatewayEntityStatus';
+import { requestFailureOf } from '../RequestFailure';
 import { freshnessText } from './freshness';
 import { GatewayNotFound } from './GatewayNotFound';
 import { GatewayStatusDetails } from './GatewayStatusDetails';
-import { GatewayStatusError } from './GatewayStatusError';
+import { GatewayStatusFailure } from './GatewayStatusFailure';
 
 /** How fresh the shown data is, and whether a refresh failed since. */
 function Freshness(props: { state: GatewayEntityStatusState }) {
@@ -14,7 +15,8 @@ function Freshness(props: { state: GatewayEntityStatusState }) {
     <Typography variant="body2" color="textSecondary" paragraph>
       {freshnessText(observedAt, Date.now())}
       {autoRefresh ? ', refreshed every 10 s' : ', refresh paused'}
-      {error && `. The last refresh failed: ${error.message}`}
+      {error &&
+        `. The last refresh failed: ${requestFailureOf(error).message}`}
     </Typography>
   );
 }
@@ -24,7 +26,7 @@ export function GatewayStatusPanel(props: { state: GatewayEntityStatusState }) {
   const { state } = props;
   if (state.loading) return <Progress />;
   if (!state.status) {
-    return state.error ? <GatewayStatusError error={state.error} /> : null;
+    return state.error ? <GatewayStatusFailure error={state.error} /> : null;
   }
   return (
     <>
