@@ -51,7 +51,12 @@ export function EntityPortkeyGatewayCard() {
   let body;
   if (state.loading) body = <Progress />;
   else if (!state.status)
-    body = state.error && <GatewayStatusFailure error={state.error} />;
+    body = state.error && (
+      <GatewayStatusFailure
+        error={state.error}
+        onRetry={state.refreshStopped ? state.refresh : undefined}
+      />
+    );
   else if (!state.status.gateway) {
     const { release, namespace, cluster } = state.status;
     body = (

@@ -6,6 +6,7 @@ export {
 } from './RequestFailureAlert';
 export {
   isResponseError,
+  isStandingRefusal,
   requestFailureOf,
   type RequestFailure,
 } from './requestFailure';

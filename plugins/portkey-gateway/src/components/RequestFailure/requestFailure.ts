@@ -22,3 +22,15 @@ export function requestFailureOf(error: Error): RequestFailure {
   }
   return { message: error.message };
 }
+
+/** The refusals a backend repeats until someone changes the entity, a permission or the cluster. */
+const STANDING_REFUSALS = new Set([400, 403, 404]);
+
+/**
+ * Whether the backend refused for a reason that will not go away by itself (bad annotations,
+ * no permission, nothing there): reading again on a timer only repeats the answer. A 503, a
+ * 5xx or a network error can pass, so those are worth reading again.
+ */
+export function isStandingRefusal(error: Error): boolean {
+  return isResponseError(error) && STANDING_REFUSALS.has(error.statusCode);
+}
