@@ -33,6 +33,18 @@ function rowOf(text: string): HTMLElement {
   return row;
 }
 
+/** The cell of `row` under the column headed `header` (of the same table). */
+function cellOf(row: HTMLElement, header: string): HTMLElement {
+  const table = row.closest('table');
+  if (!table) throw new Error('the row is in no table');
+  const headers = within(table)
+    .getAllByRole('columnheader')
+    .map(cell => cell.textContent);
+  const index = headers.indexOf(header);
+  if (index < 0) throw new Error(`no column ${header} in ${headers}`);
+  return within(row).getAllByRole('cell')[index];
+}
+
 describe('EntityPortkeyGatewayContent', () => {
   it('shows the deployment, the data service, Redis and their pods', async () => {
     serveEntityStatus(server, healthyGateway);
@@ -95,6 +107,41 @@ describe('EntityPortkeyGatewayContent', () => {
       screen.getByText(/A ResourceQuota refuses new pods/),
     ).toBeInTheDocument();
     expect(screen.queryByText('Redis pods')).not.toBeInTheDocument();
+  });
+
+  it("puts a pod's reasons and hints in its wide Problems column, each hint once", async () => {
+    serveEntityStatus(server, degradedGateway);
+    await renderContent();
+    expect(await screen.findByText('Rollout degraded')).toBeInTheDocument();
+    const pod = rowOf(CRASHING_POD);
+
+    const containers = cellOf(pod, 'Containers');
+    expect(containers).toHaveTextContent(
+      /^gateway: waiting \(CrashLoopBackOff\)$/,
+    );
+
+    const problems = cellOf(pod, 'Problems and hints');
+    expect(
+      within(problems).getByText(': back-off 5m0s restarting failed container', {
+        exact: false,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(problems).getByText('Last termination: OOMKilled, exit code 137'),
+    ).toBeInTheDocument();
+    expect(
+      within(problems).getByText(/Back-off restarting failed container gateway/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/raise resources\.limits\.memory/),
+    ).toHaveLength(1);
+    expect(
+      within(problems).getByText(/raise resources\.limits\.memory/),
+    ).toBeInTheDocument();
+    // The healthy pod has nothing to say.
+    expect(
+      cellOf(rowOf('portkey-ai-gateway-7d9f8-abcde'), 'Problems and hints'),
+    ).toBeEmptyDOMElement();
   });
 
   it('says what was searched and how to fix the annotations when nothing runs', async () => {
