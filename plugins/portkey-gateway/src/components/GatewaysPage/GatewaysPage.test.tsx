@@ -2,7 +2,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { coreApis } from '@backstage/frontend-plugin-api';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { portkeyGatewayApiRef } from '../../api/PortkeyGatewayApi';
 import { fakeGatewayApi } from '../GatewaySettings/__fixtures__/fakeGatewayApi';
@@ -33,7 +33,8 @@ async function renderPage(
   getNamespaceGateways: jest.Mock,
   url = '/portkey-gateway?cluster=prod&namespace=ai-gateways',
 ) {
-  const rendered = await renderInTestApp(<GatewaysPage />, {
+  // Not awaited: nothing may run between the render and the act below.
+  const rendered = renderInTestApp(<GatewaysPage />, {
     mountPath: '/portkey-gateway',
     initialRouteEntries: [url],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
@@ -48,6 +49,9 @@ async function renderPage(
       catalogApiMock({ entities }),
     ],
   });
+  // The page asks for the clusters and the catalog as it mounts, and their (mocked) answers
+  // land a few microtasks later: letting them land inside act keeps React's updates in the test.
+  await act(async () => {});
   const location = () =>
     rendered.apis.get(coreApis.appHistory)!.getSnapshot().location;
   return { ...rendered, location };
