@@ -1,10 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse } from 'msw';
-import {
-  backendError,
-  entityStatusRoute,
-} from '../../__testUtils__/backend';
+import { backendError, entityStatusRoute } from '../../__testUtils__/backend';
 import {
   entityStatusOf,
   healthyGateway,
@@ -37,7 +34,10 @@ function serveStatusAnswers(...answers: Array<() => Response>) {
 const healthy = () => HttpResponse.json(entityStatusOf(healthyGateway));
 const denied = () => backendError(403, PERMISSION_MESSAGE);
 const unreachable = () =>
-  backendError(503, 'Cluster "default" cannot be reached: connect ECONNREFUSED');
+  backendError(
+    503,
+    'Cluster "default" cannot be reached: connect ECONNREFUSED',
+  );
 
 /** Lets the fake clock run, and the requests it starts be answered. */
 async function waitSeconds(seconds: number) {
@@ -120,7 +120,9 @@ describe('the status refresh', () => {
       advanceTimers: jest.advanceTimersByTime,
     });
     await user.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByText(/refreshed every 10 s$/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/refreshed every 10 s$/),
+    ).toBeInTheDocument();
     expect(reads.count).toBe(3);
     expect(
       screen.queryByRole('button', { name: 'Retry' }),

@@ -18,7 +18,11 @@ import { FailureWordings, RequestFailureAlert } from '../RequestFailure';
 const LOG_FAILURES: FailureWordings = {
   403: { status: 'danger', title: 'Not allowed to read this log', retry: true },
   404: { status: 'danger', title: 'Log not found', retry: true },
-  503: { status: 'danger', title: 'The cluster cannot be reached', retry: true },
+  503: {
+    status: 'danger',
+    title: 'The cluster cannot be reached',
+    retry: true,
+  },
 };
 
 /** Lines kept in the browser; the oldest go first (a followed log at 1,000 lines/s keeps 50 s). */

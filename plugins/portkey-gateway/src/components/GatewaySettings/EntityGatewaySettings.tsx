@@ -2,10 +2,7 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
 import { Text } from '@backstage/ui';
 import { useSettingsOfEntity } from '../../hooks/useSettingsOfEntity';
-import {
-  FailureWordings,
-  RequestFailureAlert,
-} from '../RequestFailure';
+import { FailureWordings, RequestFailureAlert } from '../RequestFailure';
 import { GatewaySettingsView } from './GatewaySettingsView';
 
 const SETTINGS_FAILURES: FailureWordings = {
