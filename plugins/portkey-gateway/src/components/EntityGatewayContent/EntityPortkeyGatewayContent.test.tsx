@@ -19,6 +19,12 @@ import {
   serveEntityStatus,
   setupBackendServer,
 } from '../../__testUtils__/renderOnEntityPage';
+import {
+  focusedName,
+  hasOutlineRuleFor,
+  hasVisibleFocus,
+  tabTo,
+} from '../../__testUtils__/keyboard';
 import { EntityPortkeyGatewayContent } from './EntityPortkeyGatewayContent';
 
 const server = setupBackendServer();
@@ -122,19 +128,24 @@ describe('EntityPortkeyGatewayContent', () => {
 
     const problems = cellOf(pod, 'Problems and hints');
     expect(
-      within(problems).getByText(': back-off 5m0s restarting failed container', {
-        exact: false,
-      }),
+      within(problems).getByText(
+        ': back-off 5m0s restarting failed container',
+        {
+          exact: false,
+        },
+      ),
     ).toBeInTheDocument();
     expect(
       within(problems).getByText('Last termination: OOMKilled, exit code 137'),
     ).toBeInTheDocument();
     expect(
-      within(problems).getByText(/Back-off restarting failed container gateway/),
+      within(problems).getByText(
+        /Back-off restarting failed container gateway/,
+      ),
     ).toBeInTheDocument();
-    expect(
-      screen.getAllByText(/raise resources\.limits\.memory/),
-    ).toHaveLength(1);
+    expect(screen.getAllByText(/raise resources\.limits\.memory/)).toHaveLength(
+      1,
+    );
     expect(
       within(problems).getByText(/raise resources\.limits\.memory/),
     ).toBeInTheDocument();
@@ -251,5 +262,33 @@ describe('EntityPortkeyGatewayContent', () => {
         'Log store: Amazon S3, assumed role (IRSA via service account portkey-gw)',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('reaches the tabs with Tab alone, shows where the focus is, and goes on into the panel', async () => {
+    serveEntityStatus(server, healthyGateway);
+    server.use(
+      http.get(`${ENTITY_PATH}/pods/:pod/logs`, () =>
+        sseResponse([], { hold: true }),
+      ),
+    );
+    await renderContent();
+    expect(await screen.findByText('Gateway pods')).toBeInTheDocument();
+    const user = userEvent.setup();
+
+    const status = await tabTo(user, 'Status');
+    expect(status).toHaveAttribute('role', 'tab');
+    expect(hasVisibleFocus(status)).toBe(true);
+    expect(hasOutlineRuleFor(status, '[data-focus-visible]')).toBe(true);
+
+    await user.keyboard('{ArrowRight}');
+    const logs = screen.getByRole('tab', { name: 'Logs' });
+    expect(logs).toHaveFocus();
+    expect(hasVisibleFocus(logs)).toBe(true);
+    await user.keyboard('{Enter}');
+    expect(logs).toHaveAttribute('aria-selected', 'true');
+    // The next Tab leaves the tab list for the logs' first control.
+    await screen.findByRole('switch', { name: 'Follow' });
+    await user.tab();
+    expect(focusedName()).toMatch(/Pod/);
   });
 });

@@ -7,6 +7,11 @@ import userEvent from '@testing-library/user-event';
 import { portkeyGatewayApiRef } from '../../api/PortkeyGatewayApi';
 import { fakeGatewayApi } from '../GatewaySettings/__fixtures__/fakeGatewayApi';
 import { responseError } from '../GatewaySettings/__fixtures__/responseErrors';
+import {
+  focusedName,
+  hasVisibleFocus,
+  tabTo,
+} from '../../__testUtils__/keyboard';
 import { GatewaysPage } from './GatewaysPage';
 import {
   clusters,
@@ -172,6 +177,59 @@ describe('GatewaysPage', () => {
     expect(
       await screen.findByText('Choose a namespace to see its gateways.'),
     ).toBeInTheDocument();
+  });
+
+  it('picks a cluster and a namespace with the keyboard alone', async () => {
+    const getNamespaceGateways = jest
+      .fn()
+      .mockResolvedValue(statusList([healthyGateway]));
+    const { location } = await renderPage(
+      getNamespaceGateways,
+      '/portkey-gateway',
+    );
+    const user = userEvent.setup();
+
+    // Without a choice the first cluster, prod, is shown; pick dev.
+    const clusterPicker = await tabTo(user, /Cluster/);
+    expect(focusedName()).toMatch(/prod/);
+    expect(hasVisibleFocus(clusterPicker)).toBe(true);
+    await user.keyboard('{Enter}');
+    const dev = await screen.findByRole('option', { name: 'dev' });
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(dev).toHaveFocus());
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(location().search).toBe('?cluster=dev'));
+    await waitFor(() => expect(clusterPicker).toHaveFocus());
+
+    // The namespace an entity names for dev.
+    const namespacePicker = await tabTo(user, /Namespace/);
+    expect(hasVisibleFocus(namespacePicker)).toBe(true);
+    await user.keyboard('{Enter}');
+    const teamB = await screen.findByRole('option', { name: /team-b/ });
+    await waitFor(() => expect(teamB).toHaveFocus());
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(location().search).toBe('?cluster=dev&namespace=team-b'),
+    );
+    expect(getNamespaceGateways).toHaveBeenLastCalledWith('dev', 'team-b');
+
+    // Another namespace, typed: Enter submits it.
+    await tabTo(user, 'Another namespace');
+    await user.keyboard('sandbox{Enter}');
+    await waitFor(() =>
+      expect(location().search).toBe('?cluster=dev&namespace=sandbox'),
+    );
+    // Then the submit button and Refresh are next.
+    expect((await tabTo(user, 'Show gateways')).tagName).toBe('BUTTON');
+    const refresh = await tabTo(user, 'Refresh');
+    expect(hasVisibleFocus(refresh)).toBe(true);
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(getNamespaceGateways).toHaveBeenLastCalledWith('dev', 'sandbox'),
+    );
+    expect(
+      getNamespaceGateways.mock.calls.filter(([, ns]) => ns === 'sandbox'),
+    ).toHaveLength(2);
   });
 
   it('says which labels were searched when a namespace has no gateways', async () => {
