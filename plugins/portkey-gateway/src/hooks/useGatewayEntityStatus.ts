@@ -6,6 +6,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import type { GatewayEntityStatus } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { portkeyGatewayApiRef } from '../api/PortkeyGatewayApi';
+import { isStandingRefusal } from '../components/RequestFailure';
 import { usePageVisible } from './usePageVisible';
 
 /** How often the status is read again while the page is visible. */
@@ -20,8 +21,13 @@ export type GatewayEntityStatusState = {
   loading: boolean;
   /** When the backend read the shown status from Kubernetes. */
   observedAt?: Date;
-  /** False while the tab is hidden: nothing is read then. */
+  /** False while the tab is hidden or the refresh stopped: nothing is read then. */
   autoRefresh: boolean;
+  /**
+   * The backend refused in a way that does not change by itself (400, 403, 404): reading is
+   * stopped until `refresh` is called, and starts again when that read succeeds.
+   */
+  refreshStopped: boolean;
   /** Reads the status now. */
   refresh: () => void;
 };
@@ -33,7 +39,8 @@ type Loaded = Pick<GatewayEntityStatusState, 'status' | 'error'> & {
 /**
  * The status of the gateway an entity describes, read again every 10 s while the tab is
  * visible (a hidden tab costs the backend nothing), and at once when it becomes visible
- * after the data got older than that.
+ * after the data got older than that. A standing refusal (400, 403, 404) stops the reading;
+ * a 503 or a network error does not, since those pass by themselves.
  */
 export function useGatewayEntityStatus(
   entityRef: CompoundEntityRef,
@@ -72,16 +79,19 @@ export function useGatewayEntityStatus(
     lastReadAt.current = 0;
   }, [key]);
 
+  const current = loaded?.key === key ? loaded : undefined;
+  const refreshStopped =
+    current?.error !== undefined && isStandingRefusal(current.error);
+
   useEffect(() => {
-    if (!visible) return undefined;
+    if (!visible || refreshStopped) return undefined;
     if (Date.now() - lastReadAt.current >= GATEWAY_STATUS_REFRESH_MS) {
       load();
     }
     const timer = setInterval(load, GATEWAY_STATUS_REFRESH_MS);
     return () => clearInterval(timer);
-  }, [visible, load]);
+  }, [visible, refreshStopped, load]);
 
-  const current = loaded?.key === key ? loaded : undefined;
   return {
     status: current?.status,
     error: current?.error,
@@ -89,7 +99,8 @@ export function useGatewayEntityStatus(
     observedAt: current?.status
       ? new Date(current.status.observedAt)
       : undefined,
-    autoRefresh: visible,
+    autoRefresh: visible && !refreshStopped,
+    refreshStopped,
     refresh: load,
   };
 }

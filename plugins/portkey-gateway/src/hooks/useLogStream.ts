@@ -16,7 +16,7 @@ import {
   markResume,
   type LogBufferState,
 } from '../components/GatewayLogs/LogBuffer';
-import { isResponseError } from '../components/GatewayLogs/logErrors';
+import { isResponseError } from '../components/RequestFailure';
 
 /** What to read: one container's log, once or followed. */
 export type LogStreamRequest = {

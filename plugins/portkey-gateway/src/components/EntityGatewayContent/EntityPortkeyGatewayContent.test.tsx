@@ -19,6 +19,12 @@ import {
   serveEntityStatus,
   setupBackendServer,
 } from '../../__testUtils__/renderOnEntityPage';
+import {
+  focusedName,
+  hasOutlineRuleFor,
+  hasVisibleFocus,
+  tabTo,
+} from '../../__testUtils__/keyboard';
 import { EntityPortkeyGatewayContent } from './EntityPortkeyGatewayContent';
 
 const server = setupBackendServer();
@@ -31,6 +37,18 @@ function rowOf(text: string): HTMLElement {
   const row = screen.getByText(text).closest('tr');
   if (!row) throw new Error(`no table row with ${text}`);
   return row;
+}
+
+/** The cell of `row` under the column headed `header` (of the same table). */
+function cellOf(row: HTMLElement, header: string): HTMLElement {
+  const table = row.closest('table');
+  if (!table) throw new Error('the row is in no table');
+  const headers = within(table)
+    .getAllByRole('columnheader')
+    .map(cell => cell.textContent);
+  const index = headers.indexOf(header);
+  if (index < 0) throw new Error(`no column ${header} in ${headers}`);
+  return within(row).getAllByRole('cell')[index];
 }
 
 describe('EntityPortkeyGatewayContent', () => {
@@ -97,6 +115,46 @@ describe('EntityPortkeyGatewayContent', () => {
     expect(screen.queryByText('Redis pods')).not.toBeInTheDocument();
   });
 
+  it("puts a pod's reasons and hints in its wide Problems column, each hint once", async () => {
+    serveEntityStatus(server, degradedGateway);
+    await renderContent();
+    expect(await screen.findByText('Rollout degraded')).toBeInTheDocument();
+    const pod = rowOf(CRASHING_POD);
+
+    const containers = cellOf(pod, 'Containers');
+    expect(containers).toHaveTextContent(
+      /^gateway: waiting \(CrashLoopBackOff\)$/,
+    );
+
+    const problems = cellOf(pod, 'Problems and hints');
+    expect(
+      within(problems).getByText(
+        ': back-off 5m0s restarting failed container',
+        {
+          exact: false,
+        },
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(problems).getByText('Last termination: OOMKilled, exit code 137'),
+    ).toBeInTheDocument();
+    expect(
+      within(problems).getByText(
+        /Back-off restarting failed container gateway/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/raise resources\.limits\.memory/)).toHaveLength(
+      1,
+    );
+    expect(
+      within(problems).getByText(/raise resources\.limits\.memory/),
+    ).toBeInTheDocument();
+    // The healthy pod has nothing to say.
+    expect(
+      cellOf(rowOf('portkey-ai-gateway-7d9f8-abcde'), 'Problems and hints'),
+    ).toBeEmptyDOMElement();
+  });
+
   it('says what was searched and how to fix the annotations when nothing runs', async () => {
     serveEntityStatus(server, undefined);
     await renderContent();
@@ -149,6 +207,22 @@ describe('EntityPortkeyGatewayContent', () => {
     },
   );
 
+  it("shows any other failure with the backend's message and its status code", async () => {
+    server.use(
+      entityStatusRoute(() =>
+        backendError(500, 'Kubernetes answered with something unreadable'),
+      ),
+    );
+    await renderContent();
+    expect(
+      await screen.findByText("The gateway's status could not be read (500)"),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Kubernetes answered with something unreadable'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Request failed with/)).not.toBeInTheDocument();
+  });
+
   it('puts status first, then logs and settings, reachable by keyboard', async () => {
     const logRequests: string[] = [];
     const healthyPod = healthyGateway.pods[0].name;
@@ -188,5 +262,33 @@ describe('EntityPortkeyGatewayContent', () => {
         'Log store: Amazon S3, assumed role (IRSA via service account portkey-gw)',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('reaches the tabs with Tab alone, shows where the focus is, and goes on into the panel', async () => {
+    serveEntityStatus(server, healthyGateway);
+    server.use(
+      http.get(`${ENTITY_PATH}/pods/:pod/logs`, () =>
+        sseResponse([], { hold: true }),
+      ),
+    );
+    await renderContent();
+    expect(await screen.findByText('Gateway pods')).toBeInTheDocument();
+    const user = userEvent.setup();
+
+    const status = await tabTo(user, 'Status');
+    expect(status).toHaveAttribute('role', 'tab');
+    expect(hasVisibleFocus(status)).toBe(true);
+    expect(hasOutlineRuleFor(status, '[data-focus-visible]')).toBe(true);
+
+    await user.keyboard('{ArrowRight}');
+    const logs = screen.getByRole('tab', { name: 'Logs' });
+    expect(logs).toHaveFocus();
+    expect(hasVisibleFocus(logs)).toBe(true);
+    await user.keyboard('{Enter}');
+    expect(logs).toHaveAttribute('aria-selected', 'true');
+    // The next Tab leaves the tab list for the logs' first control.
+    await screen.findByRole('switch', { name: 'Follow' });
+    await user.tab();
+    expect(focusedName()).toMatch(/Pod/);
   });
 });

@@ -2,6 +2,7 @@ import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Tab, TabList, TabPanel, Tabs } from '@backstage/ui';
+import { makeStyles } from '@material-ui/core/styles';
 import type {
   GatewayPodStatus,
   GatewayStatus,
@@ -12,6 +13,19 @@ import { useGatewayEntityStatus } from '../../hooks/useGatewayEntityStatus';
 import { GatewayLogsView } from '../GatewayLogs';
 import { EntityGatewaySettings } from '../GatewaySettings';
 import { GatewayStatusPanel } from '../GatewayStatus';
+
+const useStyles = makeStyles({
+  // Backstage UI 0.20 gives a Tab no focus style (its CSS styles only data-selected), so
+  // keyboard focus on these tabs would be left to each browser's default: draw the ring its
+  // buttons draw, on keyboard focus only.
+  tab: {
+    '&[data-focus-visible]': {
+      outline: '2px solid var(--bui-ring)',
+      outlineOffset: -2,
+      borderRadius: 4,
+    },
+  },
+});
 
 /** Every pod whose logs the backend serves for the release: gateway, data service, Redis. */
 function podsOf(gateway: GatewayStatus | undefined): GatewayPodStatus[] {
@@ -35,12 +49,19 @@ export function EntityPortkeyGatewayContent() {
   const state = useGatewayEntityStatus(entityRef);
   const logsSource = useMemo(() => api.entityLogs(entityRef), [api, entityRef]);
   const pods = useMemo(() => podsOf(state.status?.gateway), [state.status]);
+  const classes = useStyles();
   return (
     <Tabs defaultSelectedKey="status">
       <TabList aria-label="Gateway">
-        <Tab id="status">Status</Tab>
-        <Tab id="logs">Logs</Tab>
-        <Tab id="settings">Settings</Tab>
+        <Tab id="status" className={classes.tab}>
+          Status
+        </Tab>
+        <Tab id="logs" className={classes.tab}>
+          Logs
+        </Tab>
+        <Tab id="settings" className={classes.tab}>
+          Settings
+        </Tab>
       </TabList>
       <TabPanel id="status">
         <GatewayStatusPanel state={state} />

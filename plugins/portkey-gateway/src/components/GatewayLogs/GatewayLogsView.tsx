@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Flex } from '@backstage/ui';
+import { Button, Flex } from '@backstage/ui';
 import { EmptyState, Progress } from '@backstage/core-components';
 import {
   GATEWAY_LOGS_DEFAULT_CONTAINER,
@@ -13,7 +13,17 @@ import { downloadLog, logFileName } from './downloadLog';
 import { LogLines } from './LogLines';
 import { LogNotices } from './LogNotices';
 import { LogToolbar, type LogSelection } from './LogToolbar';
-import { backendMessage, errorTitle } from './logErrors';
+import { FailureWordings, RequestFailureAlert } from '../RequestFailure';
+
+const LOG_FAILURES: FailureWordings = {
+  403: { status: 'danger', title: 'Not allowed to read this log', retry: true },
+  404: { status: 'danger', title: 'Log not found', retry: true },
+  503: {
+    status: 'danger',
+    title: 'The cluster cannot be reached',
+    retry: true,
+  },
+};
 
 /** Lines kept in the browser; the oldest go first (a followed log at 1,000 lines/s keeps 50 s). */
 export const LOG_BUFFER_MAX_LINES = 50_000;
@@ -188,16 +198,12 @@ export function GatewayLogsPanel(
   let body;
   if (stream.error) {
     body = (
-      <Alert
-        status="danger"
-        icon
-        title={errorTitle(stream.error)}
-        description={backendMessage(stream.error)}
-        customActions={
-          <Button size="small" variant="secondary" onPress={stream.reload}>
-            Retry
-          </Button>
-        }
+      <RequestFailureAlert
+        error={stream.error}
+        onRetry={stream.reload}
+        retryLabel="Retry"
+        wording={LOG_FAILURES}
+        fallbackTitle="Could not read the log"
       />
     );
   } else if (stream.status === 'loading' && lines.length === 0) {

@@ -1,5 +1,5 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { portkeyGatewayApiRef } from '../../api/PortkeyGatewayApi';
 import { EntityGatewaySettings } from './EntityGatewaySettings';
@@ -9,10 +9,18 @@ import { s3AssumeIrsa } from './__fixtures__/settingsResponses';
 
 const entityRef = { kind: 'component', namespace: 'default', name: 'x' };
 
-function renderWith(getEntitySettings: jest.Mock) {
-  return renderInTestApp(<EntityGatewaySettings entityRef={entityRef} />, {
-    apis: [[portkeyGatewayApiRef, fakeGatewayApi({ getEntitySettings })]],
-  });
+async function renderWith(getEntitySettings: jest.Mock) {
+  // Not awaited: nothing may run between the render and the act below.
+  const rendered = renderInTestApp(
+    <EntityGatewaySettings entityRef={entityRef} />,
+    {
+      apis: [[portkeyGatewayApiRef, fakeGatewayApi({ getEntitySettings })]],
+    },
+  );
+  // The settings are asked for on mount and the (mocked) answer lands a microtask later:
+  // letting it land inside act keeps React's update in the test.
+  await act(async () => {});
+  return rendered;
 }
 
 describe('EntityGatewaySettings', () => {

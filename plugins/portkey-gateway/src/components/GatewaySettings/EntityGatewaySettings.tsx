@@ -2,10 +2,10 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
 import { Text } from '@backstage/ui';
 import { useSettingsOfEntity } from '../../hooks/useSettingsOfEntity';
-import { FailureWording, RequestFailureAlert } from './FailureAlert';
+import { FailureWordings, RequestFailureAlert } from '../RequestFailure';
 import { GatewaySettingsView } from './GatewaySettingsView';
 
-const SETTINGS_FAILURES: Record<number, FailureWording> = {
+const SETTINGS_FAILURES: FailureWordings = {
   // A missing permission is an answer, not a failure: no retry, no error styling.
   403: {
     status: 'info',

@@ -4,7 +4,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import type { GatewayStatus } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import Typography from '@material-ui/core/Typography';
 import { useGatewayEntityStatus } from '../../hooks/useGatewayEntityStatus';
-import { GatewayStatusError } from './GatewayStatusError';
+import { GatewayStatusFailure } from './GatewayStatusFailure';
 import { HintList } from './HintList';
 import { lastProblem } from './lastProblem';
 import { RolloutStatus } from './RolloutStatus';
@@ -51,7 +51,12 @@ export function EntityPortkeyGatewayCard() {
   let body;
   if (state.loading) body = <Progress />;
   else if (!state.status)
-    body = state.error && <GatewayStatusError error={state.error} />;
+    body = state.error && (
+      <GatewayStatusFailure
+        error={state.error}
+        onRetry={state.refreshStopped ? state.refresh : undefined}
+      />
+    );
   else if (!state.status.gateway) {
     const { release, namespace, cluster } = state.status;
     body = (

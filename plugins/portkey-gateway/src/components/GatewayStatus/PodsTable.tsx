@@ -11,8 +11,7 @@ import type {
 import Typography from '@material-ui/core/Typography';
 import { ContainerStates } from './ContainerStates';
 import { formatAge } from './formatAge';
-import { HintList } from './HintList';
-import { WarningList } from './WarningList';
+import { PodProblems } from './PodProblems';
 
 type PodRow = GatewayPodStatus & {
   id: string;
@@ -20,28 +19,20 @@ type PodRow = GatewayPodStatus & {
   warnings: GatewayWarningEvent[];
 };
 
+// Explicit widths: by default every column gets an equal share, which squeezed the
+// problems into a column too narrow to read. The short facts get what they need.
 const columns: TableColumn<PodRow>[] = [
   {
     title: 'Pod',
     field: 'name',
     highlight: true,
-    render: pod => (
-      <>
-        <Typography variant="body2">{pod.name}</Typography>
-        {pod.reason && (
-          <Typography variant="body2">
-            {pod.reason}
-            {pod.message && `: ${pod.message}`}
-          </Typography>
-        )}
-        <HintList hints={pod.hints} />
-      </>
-    ),
+    width: '15%',
   },
-  { title: 'Phase', field: 'phase' },
+  { title: 'Phase', field: 'phase', width: '7%' },
   {
     title: 'Ready',
     field: 'ready',
+    width: '9%',
     render: pod =>
       pod.ready ? (
         <StatusOK>Ready</StatusOK>
@@ -49,16 +40,18 @@ const columns: TableColumn<PodRow>[] = [
         <StatusError>Not ready</StatusError>
       ),
   },
-  { title: 'Restarts', field: 'restarts', type: 'numeric' },
-  { title: 'Age', field: 'age' },
-  { title: 'Node', field: 'node' },
+  { title: 'Restarts', field: 'restarts', type: 'numeric', width: '7%' },
+  { title: 'Age', field: 'age', width: '5%' },
+  { title: 'Node', field: 'node', width: '9%' },
   {
     title: 'Containers',
+    width: '13%',
     render: pod => <ContainerStates containers={pod.containers} />,
   },
   {
-    title: 'Warnings',
-    render: pod => <WarningList warnings={pod.warnings} />,
+    title: 'Problems and hints',
+    width: '35%',
+    render: pod => <PodProblems pod={pod} warnings={pod.warnings} />,
   },
 ];
 

@@ -2,11 +2,16 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { coreApis } from '@backstage/frontend-plugin-api';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { portkeyGatewayApiRef } from '../../api/PortkeyGatewayApi';
 import { fakeGatewayApi } from '../GatewaySettings/__fixtures__/fakeGatewayApi';
 import { responseError } from '../GatewaySettings/__fixtures__/responseErrors';
+import {
+  focusedName,
+  hasVisibleFocus,
+  tabTo,
+} from '../../__testUtils__/keyboard';
 import { GatewaysPage } from './GatewaysPage';
 import {
   clusters,
@@ -33,7 +38,8 @@ async function renderPage(
   getNamespaceGateways: jest.Mock,
   url = '/portkey-gateway?cluster=prod&namespace=ai-gateways',
 ) {
-  const rendered = await renderInTestApp(<GatewaysPage />, {
+  // Not awaited: nothing may run between the render and the act below.
+  const rendered = renderInTestApp(<GatewaysPage />, {
     mountPath: '/portkey-gateway',
     initialRouteEntries: [url],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
@@ -48,6 +54,9 @@ async function renderPage(
       catalogApiMock({ entities }),
     ],
   });
+  // The page asks for the clusters and the catalog as it mounts, and their (mocked) answers
+  // land a few microtasks later: letting them land inside act keeps React's updates in the test.
+  await act(async () => {});
   const location = () =>
     rendered.apis.get(coreApis.appHistory)!.getSnapshot().location;
   return { ...rendered, location };
@@ -168,6 +177,59 @@ describe('GatewaysPage', () => {
     expect(
       await screen.findByText('Choose a namespace to see its gateways.'),
     ).toBeInTheDocument();
+  });
+
+  it('picks a cluster and a namespace with the keyboard alone', async () => {
+    const getNamespaceGateways = jest
+      .fn()
+      .mockResolvedValue(statusList([healthyGateway]));
+    const { location } = await renderPage(
+      getNamespaceGateways,
+      '/portkey-gateway',
+    );
+    const user = userEvent.setup();
+
+    // Without a choice the first cluster, prod, is shown; pick dev.
+    const clusterPicker = await tabTo(user, /Cluster/);
+    expect(focusedName()).toMatch(/prod/);
+    expect(hasVisibleFocus(clusterPicker)).toBe(true);
+    await user.keyboard('{Enter}');
+    const dev = await screen.findByRole('option', { name: 'dev' });
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(dev).toHaveFocus());
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(location().search).toBe('?cluster=dev'));
+    await waitFor(() => expect(clusterPicker).toHaveFocus());
+
+    // The namespace an entity names for dev.
+    const namespacePicker = await tabTo(user, /Namespace/);
+    expect(hasVisibleFocus(namespacePicker)).toBe(true);
+    await user.keyboard('{Enter}');
+    const teamB = await screen.findByRole('option', { name: /team-b/ });
+    await waitFor(() => expect(teamB).toHaveFocus());
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(location().search).toBe('?cluster=dev&namespace=team-b'),
+    );
+    expect(getNamespaceGateways).toHaveBeenLastCalledWith('dev', 'team-b');
+
+    // Another namespace, typed: Enter submits it.
+    await tabTo(user, 'Another namespace');
+    await user.keyboard('sandbox{Enter}');
+    await waitFor(() =>
+      expect(location().search).toBe('?cluster=dev&namespace=sandbox'),
+    );
+    // Then the submit button and Refresh are next.
+    expect((await tabTo(user, 'Show gateways')).tagName).toBe('BUTTON');
+    const refresh = await tabTo(user, 'Refresh');
+    expect(hasVisibleFocus(refresh)).toBe(true);
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(getNamespaceGateways).toHaveBeenLastCalledWith('dev', 'sandbox'),
+    );
+    expect(
+      getNamespaceGateways.mock.calls.filter(([, ns]) => ns === 'sandbox'),
+    ).toHaveLength(2);
   });
 
   it('says which labels were searched when a namespace has no gateways', async () => {

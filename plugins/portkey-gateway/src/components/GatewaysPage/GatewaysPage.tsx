@@ -4,8 +4,7 @@ import {
   useGatewaysPageClusters,
   useGatewaysPageEntities,
 } from '../../hooks/useGatewaysPageSources';
-import { FailureAlert } from '../GatewaySettings/FailureAlert';
-import { requestFailureOf } from '../GatewaySettings/requestFailure';
+import { FailureAlert, requestFailureOf } from '../RequestFailure';
 import { ClusterNamespacePicker } from './ClusterNamespacePicker';
 import { namespaceChoices } from './namespaceChoices';
 import { NamespaceGateways } from './NamespaceGateways';

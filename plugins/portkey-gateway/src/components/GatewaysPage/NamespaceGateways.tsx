@@ -1,13 +1,10 @@
 import { Alert, Button, Flex, Text } from '@backstage/ui';
 import { useNamespaceGateways } from '../../hooks/useNamespaceGateways';
-import {
-  FailureWording,
-  RequestFailureAlert,
-} from '../GatewaySettings/FailureAlert';
+import { FailureWordings, RequestFailureAlert } from '../RequestFailure';
 import { GatewayEntity, findGatewayEntity } from './gatewayEntities';
 import { GatewaysTable } from './GatewaysTable';
 
-const NAMESPACE_FAILURES: Record<number, FailureWording> = {
+const NAMESPACE_FAILURES: FailureWordings = {
   403: {
     status: 'info',
     title: 'You may not read every gateway of this namespace',

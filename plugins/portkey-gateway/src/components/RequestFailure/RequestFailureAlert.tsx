@@ -7,9 +7,12 @@ export type FailureWording = {
   status: 'info' | 'warning' | 'danger';
   title: string;
   advice?: ReactNode;
-  /** Offer "Try again": only where trying again can help (not for a missing permission). */
+  /** Offer the retry: only where trying again can help (not for a missing permission). */
   retry?: boolean;
 };
+
+/** A view's wording of the failures it expects, by status code. */
+export type FailureWordings = Partial<Record<number, FailureWording>>;
 
 /**
  * A failed read shown in place of what it was for (never an error page): what happened, the
@@ -21,12 +24,14 @@ export function FailureAlert({
   message,
   advice,
   onRetry,
+  retryLabel = 'Try again',
 }: {
   status: FailureWording['status'];
   title: string;
   message: string;
   advice?: ReactNode;
   onRetry?: () => void;
+  retryLabel?: string;
 }) {
   return (
     <Alert
@@ -48,7 +53,7 @@ export function FailureAlert({
       customActions={
         onRetry && (
           <Button size="small" variant="secondary" onPress={onRetry}>
-            Try again
+            {retryLabel}
           </Button>
         )
       }
@@ -62,28 +67,45 @@ const UNREACHABLE: FailureWording = {
   retry: true,
 };
 
+/** The wording a view gives `statusCode`; a 503 is the cluster unless the view says otherwise. */
+function wordingFor(
+  statusCode: number | undefined,
+  wording: FailureWordings,
+  fallbackTitle: string,
+): FailureWording {
+  const chosen = statusCode !== undefined ? wording[statusCode] : undefined;
+  if (chosen) return chosen;
+  if (statusCode === 503) return UNREACHABLE;
+  return {
+    status: 'danger',
+    // The code tells an administrator which failure this was; the message says the rest.
+    title:
+      statusCode === undefined
+        ? fallbackTitle
+        : `${fallbackTitle} (${statusCode})`,
+    retry: true,
+  };
+}
+
 /**
  * A failed backend call, worded by its status code as the view says (`wording`); a 503 is
- * always the cluster, anything else unlisted is `fallbackTitle`.
+ * the cluster, anything else unlisted is `fallbackTitle` with its status code.
  */
 export function RequestFailureAlert({
   error,
   onRetry,
+  retryLabel,
   wording,
   fallbackTitle,
 }: {
   error: Error;
   onRetry?: () => void;
-  wording: Partial<Record<number, FailureWording>>;
+  retryLabel?: string;
+  wording: FailureWordings;
   fallbackTitle: string;
 }) {
   const { statusCode, message } = requestFailureOf(error);
-  const chosen = (statusCode !== undefined && wording[statusCode]) ||
-    (statusCode === 503 ? UNREACHABLE : undefined) || {
-      status: 'danger',
-      title: fallbackTitle,
-      retry: true,
-    };
+  const chosen = wordingFor(statusCode, wording, fallbackTitle);
   return (
     <FailureAlert
       status={chosen.status}
@@ -91,6 +113,7 @@ export function RequestFailureAlert({
       message={message}
       advice={chosen.advice}
       onRetry={chosen.retry ? onRetry : undefined}
+      retryLabel={retryLabel}
     />
   );
 }
