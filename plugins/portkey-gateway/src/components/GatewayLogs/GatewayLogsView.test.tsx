@@ -316,8 +316,15 @@ describe('GatewayLogsView', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('Not allowed to read this log'),
+      screen.getByText("You may not read this gateway's logs"),
     ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Its status is still shown to you/),
+    ).toBeInTheDocument();
+    // Trying again cannot help: no Retry is offered.
+    expect(
+      screen.queryByRole('button', { name: 'Retry' }),
+    ).not.toBeInTheDocument();
     expect(
       screen.queryByRole('region', { name: /^Log of / }),
     ).not.toBeInTheDocument();

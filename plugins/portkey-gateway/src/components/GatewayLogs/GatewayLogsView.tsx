@@ -16,7 +16,13 @@ import { LogToolbar, type LogSelection } from './LogToolbar';
 import { FailureWordings, RequestFailureAlert } from '../RequestFailure';
 
 const LOG_FAILURES: FailureWordings = {
-  403: { status: 'danger', title: 'Not allowed to read this log', retry: true },
+  // A missing permission is an answer, not a failure: worded as the settings word it, no retry.
+  403: {
+    status: 'info',
+    title: "You may not read this gateway's logs",
+    advice:
+      "Its status is still shown to you. Ask the gateway's owners, or your portal's administrators, for the logs permission.",
+  },
   404: { status: 'danger', title: 'Log not found', retry: true },
   503: {
     status: 'danger',

@@ -64,7 +64,16 @@ const columns: ColumnConfig<GatewayRow>[] = [
   {
     id: 'problem',
     label: 'Last problem',
-    cell: row => <CellText title={lastProblem(row) ?? '—'} />,
+    // The column people read first when a gateway is unhealthy: wide, and wrapped rather than
+    // cut off (CellText truncates to one line).
+    defaultWidth: '3fr',
+    cell: row => (
+      <Cell>
+        <Text as="p" variant="body-small">
+          {lastProblem(row) ?? '—'}
+        </Text>
+      </Cell>
+    ),
   },
 ];
 
