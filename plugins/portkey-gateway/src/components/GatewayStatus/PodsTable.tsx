@@ -19,20 +19,22 @@ type PodRow = GatewayPodStatus & {
   warnings: GatewayWarningEvent[];
 };
 
-// Explicit widths: by default every column gets an equal share, which squeezed the
-// problems into a column too narrow to read. The short facts get what they need.
+// Explicit widths, held by a fixed table layout (with material-table's automatic layout they
+// are only hints, and long pod names took the space back): by default every column gets an
+// equal share, which squeezed the problems into a column too narrow to read. The short facts
+// get what one line of them needs.
 const columns: TableColumn<PodRow>[] = [
   {
     title: 'Pod',
     field: 'name',
     highlight: true,
-    width: '15%',
+    width: '18%',
   },
-  { title: 'Phase', field: 'phase', width: '7%' },
+  { title: 'Phase', field: 'phase', width: '9%' },
   {
     title: 'Ready',
     field: 'ready',
-    width: '9%',
+    width: '11%',
     render: pod =>
       pod.ready ? (
         <StatusOK>Ready</StatusOK>
@@ -40,17 +42,17 @@ const columns: TableColumn<PodRow>[] = [
         <StatusError>Not ready</StatusError>
       ),
   },
-  { title: 'Restarts', field: 'restarts', type: 'numeric', width: '7%' },
-  { title: 'Age', field: 'age', width: '5%' },
+  { title: 'Restarts', field: 'restarts', type: 'numeric', width: '8%' },
+  { title: 'Age', field: 'age', width: '6%' },
   { title: 'Node', field: 'node', width: '9%' },
   {
     title: 'Containers',
-    width: '13%',
+    width: '11%',
     render: pod => <ContainerStates containers={pod.containers} />,
   },
   {
     title: 'Problems and hints',
-    width: '35%',
+    width: '28%',
     render: pod => <PodProblems pod={pod} warnings={pod.warnings} />,
   },
 ];
@@ -73,7 +75,12 @@ export function PodsTable(props: {
       title={props.title}
       columns={columns}
       data={rows}
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={{
+        paging: false,
+        search: false,
+        padding: 'dense',
+        tableLayout: 'fixed',
+      }}
       emptyContent={
         <Typography variant="body2" style={{ padding: 16 }}>
           No pods.
