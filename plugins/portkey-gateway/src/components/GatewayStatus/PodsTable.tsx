@@ -28,9 +28,9 @@ const columns: TableColumn<PodRow>[] = [
     title: 'Pod',
     field: 'name',
     highlight: true,
-    width: '18%',
+    width: '16%',
   },
-  { title: 'Phase', field: 'phase', width: '9%' },
+  { title: 'Phase', field: 'phase', width: '10%' },
   {
     title: 'Ready',
     field: 'ready',
@@ -43,7 +43,7 @@ const columns: TableColumn<PodRow>[] = [
       ),
   },
   { title: 'Restarts', field: 'restarts', type: 'numeric', width: '8%' },
-  { title: 'Age', field: 'age', width: '6%' },
+  { title: 'Age', field: 'age', width: '7%' },
   { title: 'Node', field: 'node', width: '9%' },
   {
     title: 'Containers',
