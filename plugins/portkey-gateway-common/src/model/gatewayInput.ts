@@ -474,17 +474,11 @@ function crossFieldRules(input: ParsedGatewaySections, need: Report) {
     cache.urlSource === 'literal' &&
     !cache.url
   ) {
-    need(
-      ['cache', 'url'],
-      'is required unless cache.urlSource is "secret"',
-    );
+    need(['cache', 'url'], 'is required unless cache.urlSource is "secret"');
   }
 
   if (bedrock?.access === 'access_keys' && !bedrock.region) {
-    need(
-      ['bedrock', 'region'],
-      'is required when Bedrock uses access keys',
-    );
+    need(['bedrock', 'region'], 'is required when Bedrock uses access keys');
   }
 
   if (dataService?.enabled) {
@@ -501,10 +495,7 @@ function crossFieldRules(input: ParsedGatewaySections, need: Report) {
   }
 
   if (server?.separateMcpService && server.mode === 'gateway') {
-    need(
-      ['server', 'separateMcpService'],
-      'needs server.mode "all" or "mcp"',
-    );
+    need(['server', 'separateMcpService'], 'needs server.mode "all" or "mcp"');
   }
   if (
     server &&
@@ -523,11 +514,10 @@ function crossFieldRules(input: ParsedGatewaySections, need: Report) {
  *
  * @public
  */
-export const gatewayInputSchema = gatewayInputObject.superRefine(
-  (input, ctx) =>
-    crossFieldRules(input, (path, message) =>
-      ctx.addIssue({ code: 'custom', path, message }),
-    ),
+export const gatewayInputSchema = gatewayInputObject.superRefine((input, ctx) =>
+  crossFieldRules(input, (path, message) =>
+    ctx.addIssue({ code: 'custom', path, message }),
+  ),
 );
 
 /** The input's sections, in the order the form asks for them. @public */
@@ -545,7 +535,7 @@ export const GATEWAY_INPUT_SECTIONS = Object.keys(
  */
 export function crossFieldProblems(
   answers: Record<string, unknown>,
-  parseSection: <T>(schema: z.ZodType<T>, value: unknown) => T | undefined,
+  parseSection: (schema: z.ZodType, value: unknown) => unknown,
 ): { path: (string | number)[]; message: string }[] {
   const sections: Record<string, unknown> = {};
   for (const key of GATEWAY_INPUT_SECTIONS) {

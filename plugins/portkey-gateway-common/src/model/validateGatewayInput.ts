@@ -70,18 +70,20 @@ export function validateGatewayInput(answers: unknown): GatewayInputValidation {
     // that do parse, so every problem is reported at once (and a form can check the pages
     // answered so far).
     if (typeof active === 'object' && active !== null && !Array.isArray(active))
-      crossFieldProblems(active as Record<string, unknown>, parseSection).forEach(
-        problem =>
-          add({
-            field: problem.path.map(String).join('.'),
-            message: problem.message,
-          }),
+      crossFieldProblems(
+        active as Record<string, unknown>,
+        parseSection,
+      ).forEach(problem =>
+        add({
+          field: problem.path.map(String).join('.'),
+          message: problem.message,
+        }),
       );
   }
   return { ok: false, errors };
 }
 
-function parseSection<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+function parseSection(schema: z.ZodType, value: unknown): unknown {
   const parsed = schema.safeParse(value, { error: describeIssue });
   return parsed.success ? parsed.data : undefined;
 }
