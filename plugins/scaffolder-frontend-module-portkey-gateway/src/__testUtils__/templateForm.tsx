@@ -126,9 +126,15 @@ export async function choose(label: RegExp, option: string | RegExp) {
 }
 
 export async function type(label: RegExp, text: string) {
-  const input = screen.getByRole('textbox', { name: label });
+  const input =
+    screen.queryByRole('textbox', { name: label }) ??
+    screen.getByRole('spinbutton', { name: label });
   await userEvent.clear(input);
   if (text) await userEvent.type(input, text);
+}
+
+export async function check(label: RegExp) {
+  await userEvent.click(screen.getByRole('checkbox', { name: label }));
 }
 
 /** The model's message as the page shows it (the rules panel). */

@@ -30,9 +30,13 @@ export function GatewayRulesField(
 ) {
   const { formData, onChange, registry, formContext } = props;
   const rootSchema = registry.rootSchema;
+  const answers = (formContext?.formData ?? {}) as Record<string, unknown>;
   const page = useMemo(
-    () => ({ key: pageKey(rootSchema), fields: pageFields(rootSchema) }),
-    [rootSchema],
+    () => ({
+      key: pageKey(rootSchema),
+      fields: pageFields(rootSchema, answers),
+    }),
+    [rootSchema, answers],
   );
   const value = useMemo(() => visitPage(formData, page), [formData, page]);
   const changed = JSON.stringify(value) !== JSON.stringify(formData);
@@ -40,18 +44,22 @@ export function GatewayRulesField(
     if (changed) onChange(value);
   }, [changed, value, onChange]);
 
-  // The form's own checks (required fields, patterns) stop Next before any field validation
-  // runs; listen for the attempt so the model's messages show then too.
+  // The form's own checks stop Next before any field validation runs: the browser's (a
+  // required input fires "invalid" and no "submit") and react-jsonschema-form's. Listen for
+  // the attempt, so the model's messages show then too.
   const ref = useRef<HTMLDivElement>(null);
   const [attempted, setAttempted] = useState(false);
   useEffect(() => {
     const form = ref.current?.closest('form');
-    const onSubmit = () => setAttempted(true);
-    form?.addEventListener('submit', onSubmit, true);
-    return () => form?.removeEventListener('submit', onSubmit, true);
+    const onAttempt = () => setAttempted(true);
+    form?.addEventListener('submit', onAttempt, true);
+    form?.addEventListener('invalid', onAttempt, true);
+    return () => {
+      form?.removeEventListener('submit', onAttempt, true);
+      form?.removeEventListener('invalid', onAttempt, true);
+    };
   }, []);
 
-  const answers = (formContext?.formData ?? {}) as Record<string, unknown>;
   const problems = attempted ? pageProblems(answers, value.pages) : [];
 
   return (

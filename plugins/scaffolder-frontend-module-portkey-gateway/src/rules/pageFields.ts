@@ -14,25 +14,52 @@ const SECTIONS = new Set<string>(GATEWAY_INPUT_SECTIONS);
 /** The model fields of one page: dotted path to the field's title (or its path). */
 export type PageFields = Record<string, string>;
 
-/** Every schema that adds properties at the same level: branches and conditions included. */
-function sameLevelParts(schema: Schema): Schema[] {
+/**
+ * Every schema that adds properties at the same level: `allOf`/`oneOf`/`anyOf`, `then`/`else`
+ * and `dependencies` branches. With `data`, a `dependencies` branch whose discriminator
+ * (`const`) differs from the data is left out, as the form leaves it out.
+ */
+function sameLevelParts(schema: Schema, data?: unknown): Schema[] {
   const parts: Schema[] = [schema];
   for (const keyword of ['allOf', 'oneOf', 'anyOf']) {
     const entries = schema[keyword];
     if (Array.isArray(entries))
-      entries.filter(isSchema).forEach(e => parts.push(...sameLevelParts(e)));
+      entries
+        .filter(isSchema)
+        .forEach(e => parts.push(...sameLevelParts(e, data)));
   }
   for (const entry of [schema.then, schema.else])
-    if (isSchema(entry)) parts.push(...sameLevelParts(entry));
+    if (isSchema(entry)) parts.push(...sameLevelParts(entry, data));
   if (isSchema(schema.dependencies)) {
-    for (const dependency of Object.values(schema.dependencies))
-      if (isSchema(dependency)) parts.push(...sameLevelParts(dependency));
+    for (const [key, dependency] of Object.entries(schema.dependencies)) {
+      if (!isSchema(dependency)) continue;
+      const branches = Array.isArray(dependency.oneOf)
+        ? dependency.oneOf.filter(isSchema)
+        : [dependency];
+      for (const branch of branches) {
+        if (data !== undefined && !branchMatches(branch, key, data)) continue;
+        parts.push(...sameLevelParts(branch, data));
+      }
+    }
   }
   return parts;
 }
 
-function collect(schema: Schema, prefix: string, fields: PageFields) {
-  for (const part of sameLevelParts(schema)) {
+function branchMatches(branch: Schema, key: string, data: unknown): boolean {
+  const condition = isSchema(branch.properties)
+    ? branch.properties[key]
+    : undefined;
+  if (!isSchema(condition) || !('const' in condition)) return true;
+  return isSchema(data) && data[key] === condition.const;
+}
+
+function collect(
+  schema: Schema,
+  prefix: string,
+  fields: PageFields,
+  data?: unknown,
+) {
+  for (const part of sameLevelParts(schema, data)) {
     if (!isSchema(part.properties)) continue;
     for (const [key, property] of Object.entries(part.properties)) {
       if (!isSchema(property)) continue;
@@ -41,19 +68,28 @@ function collect(schema: Schema, prefix: string, fields: PageFields) {
       if (!(path in fields) || typeof property.title === 'string')
         fields[path] =
           typeof property.title === 'string' ? property.title : path;
-      collect(property, `${path}.`, fields);
+      collect(
+        property,
+        `${path}.`,
+        fields,
+        data === undefined ? undefined : isSchema(data) ? data[key] : {},
+      );
     }
   }
 }
 
 /**
  * The model fields a page asks for, in any of its options (every `dependencies` branch and
- * `if`/`then`/`else`), keyed by dotted path. Properties that are not model sections (repoUrl,
- * the form-only fields of this module) are left out.
+ * `if`/`then`/`else`), keyed by dotted path, with their titles. Where options title the same
+ * field differently (the Redis URL of ElastiCache or of your own Redis), the title is the one
+ * of the option chosen in `data`. Properties that are not model sections (repoUrl, the
+ * form-only fields of this module) are left out.
  */
-export function pageFields(pageSchema: unknown): PageFields {
+export function pageFields(pageSchema: unknown, data?: unknown): PageFields {
   const fields: PageFields = {};
-  if (isSchema(pageSchema)) collect(pageSchema, '', fields);
+  if (!isSchema(pageSchema)) return fields;
+  collect(pageSchema, '', fields);
+  if (data !== undefined) collect(pageSchema, '', fields, data);
   return fields;
 }
 
