@@ -246,6 +246,7 @@ describe.each([
   mistake: () => Promise<void>;
   message: string;
 }[])('rule: $rule', ({ start, page, mistake, message, release }) => {
+  // eslint-disable-next-line jest/expect-expect -- expectStoppedWith asserts
   it(`stops on "${page}" with the model's message`, async () => {
     const answers = example(start);
     if (release) answers.gateway.releaseName = release;

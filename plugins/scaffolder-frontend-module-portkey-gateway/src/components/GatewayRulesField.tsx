@@ -30,11 +30,11 @@ export function GatewayRulesField(
 ) {
   const { formData, onChange, registry, formContext } = props;
   const rootSchema = registry.rootSchema;
-  const answers = (formContext?.formData ?? {}) as Record<string, unknown>;
+  const answers = formContext?.formData as Record<string, unknown> | undefined;
   const page = useMemo(
     () => ({
       key: pageKey(rootSchema),
-      fields: pageFields(rootSchema, answers),
+      fields: pageFields(rootSchema, answers ?? {}),
     }),
     [rootSchema, answers],
   );

@@ -68,12 +68,9 @@ function collect(
       if (!(path in fields) || typeof property.title === 'string')
         fields[path] =
           typeof property.title === 'string' ? property.title : path;
-      collect(
-        property,
-        `${path}.`,
-        fields,
-        data === undefined ? undefined : isSchema(data) ? data[key] : {},
-      );
+      let childData: unknown = undefined;
+      if (data !== undefined) childData = isSchema(data) ? data[key] : {};
+      collect(property, `${path}.`, fields, childData);
     }
   }
 }
