@@ -49,7 +49,7 @@ describe('the preview and the action agree', () => {
     );
     const input = renderStepInput(answers);
     const ctx = createMockActionContext({
-      input,
+      input: input as any,
       workspacePath: workspace.path,
     });
     await action.handler(ctx as any);
