@@ -67,6 +67,12 @@ describe.each(EXAMPLE_FILES)('%s', file => {
     await userEvent.click(screen.getByRole('button', { name: 'Create' }));
     expect(onCreate).toHaveBeenCalledTimes(1);
     const sent = (onCreate.mock.calls[0] as any[])[0];
+    // The example's answers, plus the form-only fields (pages reached, never an answer).
+    const { portkeyGatewayRules, portkeyGatewayPreview, ...sentAnswers } = sent;
+    // The real form produces exactly the example (the examples' promise).
+    expect(sentAnswers).toEqual(answers);
+    expect(portkeyGatewayRules.pages).toHaveLength(7);
+    expect(portkeyGatewayPreview ?? {}).toEqual({});
     // What the render step passes on: the model sections, and no form-only field.
     const sentInput = Object.fromEntries(
       GATEWAY_INPUT_SECTIONS.filter(s => sent[s] !== undefined).map(s => [
