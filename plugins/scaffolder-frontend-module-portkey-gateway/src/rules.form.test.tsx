@@ -77,6 +77,26 @@ describe('the IRSA journey (issue 9)', () => {
   });
 });
 
+describe('the IRSA journey, changed on "AWS and identity"', () => {
+  it('stops there when the existing account chosen beside IRSA becomes a created one without a role', async () => {
+    await renderTemplateForm(example('log-store-s3.yaml'));
+    await goTo('Log store');
+    await choose(/^Log store/, 'AWS S3 with an assumed role');
+    await choose(
+      /^How the gateway gets AWS credentials/,
+      'EKS IRSA (service account role)',
+    );
+    await choose(/^Service account/, 'Use an existing, annotated one');
+    await type(/^Name/, 'portkey-irsa');
+    await goTo('AWS and identity');
+    await choose(/^Service account/, 'Create one');
+    await expectStoppedWith(
+      'AWS and identity',
+      'IAM role for IRSA (optional) (serviceAccount.roleArn): is required for IRSA',
+    );
+  });
+});
+
 describe.each([
   {
     rule: 'autoscaling: the minimum is not above the maximum',
