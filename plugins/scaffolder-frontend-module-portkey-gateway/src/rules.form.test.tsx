@@ -78,6 +78,7 @@ describe('the IRSA journey (issue 9)', () => {
 });
 
 describe('the IRSA journey, changed on "AWS and identity"', () => {
+  // eslint-disable-next-line jest/expect-expect -- expectStoppedWith asserts
   it('stops there when the existing account chosen beside IRSA becomes a created one without a role', async () => {
     await renderTemplateForm(example('log-store-s3.yaml'));
     await goTo('Log store');
