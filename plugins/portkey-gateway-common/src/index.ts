@@ -18,6 +18,7 @@ export * from './render/renderGateway';
 export * from './catalog/annotations';
 export * from './catalog/renderCatalogInfo';
 export * from './review/buildPullRequest';
+export * from './output/gatewayFiles';
 export * from './check/checkChartValues';
 export * from './model/dropInactiveFields';
 export * from './model/unknownFields';

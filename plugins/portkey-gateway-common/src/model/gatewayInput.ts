@@ -340,12 +340,20 @@ const gatewayInputObject = z.object({
   catalog: catalogSection,
 });
 
-type Ctx = z.RefinementCtx;
-const need = (ctx: Ctx, path: (string | number)[], message: string) =>
-  ctx.addIssue({ code: 'custom', path, message });
+/** Reports one problem: the field to fix (its path in the input) and what is allowed there. */
+type Report = (path: (string | number)[], message: string) => void;
 
-/** Rules that span fields: each names the field to fix and what is allowed. */
-function crossFieldRules(input: z.output<typeof gatewayInputObject>, ctx: Ctx) {
+/** The input's sections after parsing, each present only when it parsed. */
+export type ParsedGatewaySections = Partial<
+  z.output<typeof gatewayInputObject>
+>;
+
+/**
+ * Rules that span fields: each names the field to fix and what is allowed. Each rule runs when
+ * the sections it reads parsed, so a form can apply them to the pages answered so far, and a
+ * caller with several problems hears of all of them at once.
+ */
+function crossFieldRules(input: ParsedGatewaySections, need: Report) {
   const {
     gateway,
     logStore,
@@ -358,110 +366,101 @@ function crossFieldRules(input: z.output<typeof gatewayInputObject>, ctx: Ctx) {
   } = input;
 
   if (
-    gateway.autoscaling.enabled &&
+    gateway?.autoscaling.enabled &&
     gateway.autoscaling.minReplicas > gateway.autoscaling.maxReplicas
   ) {
     need(
-      ctx,
       ['gateway', 'autoscaling', 'minReplicas'],
       'must not be greater than gateway.autoscaling.maxReplicas',
     );
   }
   // The chart names Services <fullname>-dataservice and <fullname>-mcp without truncating,
   // and a Service name is at most 63 characters.
-  const fullname = gatewayFullname(gateway.releaseName);
   const suffixes = [
-    ...(dataService.enabled ? [PORTKEY_CHART.dataServiceSuffix] : []),
-    ...(server.separateMcpService && server.mode !== 'gateway'
+    ...(dataService?.enabled ? [PORTKEY_CHART.dataServiceSuffix] : []),
+    ...(server?.separateMcpService && server.mode !== 'gateway'
       ? [PORTKEY_CHART.mcpServiceSuffix]
       : []),
   ];
-  for (const suffix of suffixes) {
-    if (fullname.length + suffix.length > 63) {
-      need(
-        ctx,
-        ['gateway', 'releaseName'],
-        `is too long: the chart names a Service "${fullname}${suffix}", over the 63-character limit; use at most ${
-          63 - suffix.length - (fullname.length - gateway.releaseName.length)
-        } characters`,
-      );
+  if (gateway) {
+    const fullname = gatewayFullname(gateway.releaseName);
+    for (const suffix of suffixes) {
+      if (fullname.length + suffix.length > 63) {
+        need(
+          ['gateway', 'releaseName'],
+          `is too long: the chart names a Service "${fullname}${suffix}", over the 63-character limit; use at most ${
+            63 - suffix.length - (fullname.length - gateway.releaseName.length)
+          } characters`,
+        );
+      }
     }
   }
-  if (gateway.ingress.enabled && !gateway.ingress.host) {
+  if (gateway?.ingress.enabled && !gateway.ingress.host) {
     need(
-      ctx,
       ['gateway', 'ingress', 'host'],
       'is required when the ingress is enabled',
     );
   }
-  if (otel.enabled && !otel.endpoint) {
-    need(ctx, ['otel', 'endpoint'], 'is required when OTEL push is enabled');
+  if (otel?.enabled && !otel.endpoint) {
+    need(['otel', 'endpoint'], 'is required when OTEL push is enabled');
   }
 
-  if (serviceAccount.mode === 'existing') {
+  if (serviceAccount?.mode === 'existing') {
     if (!serviceAccount.name)
       need(
-        ctx,
         ['serviceAccount', 'name'],
         'is required when using an existing service account',
       );
     if (serviceAccount.roleArn) {
       need(
-        ctx,
         ['serviceAccount', 'roleArn'],
         'can only be set on a service account the chart creates (mode "create"); annotate your existing service account yourself',
       );
     }
   }
 
-  if (logStore.store === 's3_assume') {
+  if (logStore?.store === 's3_assume') {
     if (logStore.auth === 'access_keys') {
       if (!logStore.roleArn)
         need(
-          ctx,
           ['logStore', 'roleArn'],
           'is required for s3_assume with access_keys (the role with bucket access)',
         );
       if (!logStore.externalId)
         need(
-          ctx,
           ['logStore', 'externalId'],
           'is required for s3_assume with access_keys (the external ID of the trust relationship)',
         );
     }
     if (
       logStore.auth === 'irsa' &&
-      serviceAccount.mode === 'create' &&
+      serviceAccount?.mode === 'create' &&
       !serviceAccount.roleArn
     ) {
       need(
-        ctx,
         ['serviceAccount', 'roleArn'],
         `is required for IRSA: the created service account needs the ${IRSA_ROLE_ANNOTATION} annotation (or use an existing, annotated service account)`,
       );
     }
-  } else if (logStore.store === 'azure') {
+  } else if (logStore?.store === 'azure') {
     if (logStore.auth === 'entra') {
       if (!logStore.entraClientId)
         need(
-          ctx,
           ['logStore', 'entraClientId'],
           'is required for Entra authentication',
         );
       if (!logStore.entraTenantId)
         need(
-          ctx,
           ['logStore', 'entraTenantId'],
           'is required for Entra authentication',
         );
     }
   } else if (
-    logStore.store === 'mongo' &&
+    logStore?.store === 'mongo' &&
     logStore.pem.source !== 'none' &&
     !logStore.pem.name
   ) {
     need(
-      ctx,
       ['logStore', 'pem', 'name'],
       `is required: the ${
         logStore.pem.source === 'secret' ? 'Secret' : 'ConfigMap'
@@ -469,50 +468,41 @@ function crossFieldRules(input: z.output<typeof gatewayInputObject>, ctx: Ctx) {
     );
   }
 
-  if (cache.store !== 'redis' && cache.urlSource === 'literal' && !cache.url) {
-    need(
-      ctx,
-      ['cache', 'url'],
-      'is required unless cache.urlSource is "secret"',
-    );
+  if (
+    cache &&
+    cache.store !== 'redis' &&
+    cache.urlSource === 'literal' &&
+    !cache.url
+  ) {
+    need(['cache', 'url'], 'is required unless cache.urlSource is "secret"');
   }
 
-  if (bedrock.access === 'access_keys' && !bedrock.region) {
-    need(
-      ctx,
-      ['bedrock', 'region'],
-      'is required when Bedrock uses access keys',
-    );
+  if (bedrock?.access === 'access_keys' && !bedrock.region) {
+    need(['bedrock', 'region'], 'is required when Bedrock uses access keys');
   }
 
-  if (dataService.enabled) {
+  if (dataService?.enabled) {
     if (!dataService.finetunesBucket)
       need(
-        ctx,
         ['dataService', 'finetunesBucket'],
         'is required when the data service is enabled',
       );
     if (!dataService.logExportsBucket)
       need(
-        ctx,
         ['dataService', 'logExportsBucket'],
         'is required when the data service is enabled',
       );
   }
 
-  if (server.separateMcpService && server.mode === 'gateway') {
-    need(
-      ctx,
-      ['server', 'separateMcpService'],
-      'needs server.mode "all" or "mcp"',
-    );
+  if (server?.separateMcpService && server.mode === 'gateway') {
+    need(['server', 'separateMcpService'], 'needs server.mode "all" or "mcp"');
   }
   if (
+    server &&
     server.mode !== 'gateway' &&
     server.mcpPort === PORTKEY_CHART.defaultGatewayPort
   ) {
     need(
-      ctx,
       ['server', 'mcpPort'],
       `must differ from the gateway port ${PORTKEY_CHART.defaultGatewayPort}`,
     );
@@ -524,8 +514,40 @@ function crossFieldRules(input: z.output<typeof gatewayInputObject>, ctx: Ctx) {
  *
  * @public
  */
-export const gatewayInputSchema =
-  gatewayInputObject.superRefine(crossFieldRules);
+export const gatewayInputSchema = gatewayInputObject.superRefine((input, ctx) =>
+  crossFieldRules(input, (path, message) =>
+    ctx.addIssue({ code: 'custom', path, message }),
+  ),
+);
+
+/** The input's sections, in the order the form asks for them. @public */
+export const GATEWAY_INPUT_SECTIONS = Object.keys(
+  gatewayInputObject.shape,
+) as (keyof typeof gatewayInputObject.shape)[];
+
+/**
+ * The cross-field rules applied to every section that parses on its own (the others are
+ * left out, with the rules that read them). `gatewayInputSchema` applies the same rules once
+ * the whole input parses; this is for inputs with other problems too, such as a form whose
+ * later pages are not answered yet.
+ *
+ * @param parseSection - parses one section's answers (with the caller's error map).
+ */
+export function crossFieldProblems(
+  answers: Record<string, unknown>,
+  parseSection: (schema: z.ZodType, value: unknown) => unknown,
+): { path: (string | number)[]; message: string }[] {
+  const sections: Record<string, unknown> = {};
+  for (const key of GATEWAY_INPUT_SECTIONS) {
+    const parsed = parseSection(gatewayInputObject.shape[key], answers[key]);
+    if (parsed !== undefined) sections[key] = parsed;
+  }
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  crossFieldRules(sections as ParsedGatewaySections, (path, message) =>
+    problems.push({ path, message }),
+  );
+  return problems;
+}
 
 /** What a caller passes (defaults may be omitted). @public */
 export type GatewayInputAnswers = z.input<typeof gatewayInputSchema>;

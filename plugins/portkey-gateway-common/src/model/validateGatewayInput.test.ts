@@ -582,3 +582,56 @@ describe('validateGatewayInput: cross-field rules', () => {
     });
   });
 });
+
+describe('validateGatewayInput: cross-field rules with other problems', () => {
+  // A form checks its pages as they are answered, before the later pages' required sections
+  // exist; the rules still apply to the sections that parse.
+  it('reports IRSA without a role even before the other pages are answered', () => {
+    const errors = errorsOf({
+      logStore: {
+        store: 's3_assume',
+        region: 'us-east-1',
+        bucket: 'logs-1',
+        auth: 'irsa',
+      },
+    });
+    expect(errors.map(e => e.field)).toEqual(
+      expect.arrayContaining([
+        'gateway',
+        'core',
+        'catalog',
+        'serviceAccount.roleArn',
+      ]),
+    );
+    expect(
+      errors.find(e => e.field === 'serviceAccount.roleArn')!.message,
+    ).toMatch(/^is required for IRSA: /);
+  });
+
+  it('reports a rule and a field problem together, once each', () => {
+    const answers = answersWith({
+      gateway: {
+        releaseName: 'team-a',
+        namespace: 'ai',
+        autoscaling: { enabled: true, minReplicas: 5, maxReplicas: 2 },
+      },
+      core: { organisationsToSync: 'not ok!' },
+    } as any);
+    expect(
+      errorsOf(answers).map(e => [e.field, e.message.slice(0, 24)]),
+    ).toEqual([
+      ['core.organisationsToSync', 'must be one or more orga'],
+      ['gateway.autoscaling.minReplicas', 'must not be greater than'],
+    ]);
+  });
+
+  it('leaves out the rules that read a section that does not parse', () => {
+    const errors = errorsOf({
+      gateway: { releaseName: 'r'.repeat(50), namespace: 'ai' },
+      dataService: { enabled: true, finetunesBucket: 'BAD' },
+    });
+    expect(errors.map(e => e.field)).toContain('dataService.finetunesBucket');
+    // dataService did not parse, so the Service-name rule that reads it is not applied.
+    expect(errors.map(e => e.field)).not.toContain('gateway.releaseName');
+  });
+});

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { dropInactiveFields } from './dropInactiveFields';
-import { GatewayInput, gatewayInputSchema } from './gatewayInput';
+import {
+  crossFieldProblems,
+  GatewayInput,
+  gatewayInputSchema,
+} from './gatewayInput';
 import { findUnknownFields } from './unknownFields';
 
 /**
@@ -63,21 +67,37 @@ function fieldOf(issue: z.core.$ZodIssue): string {
  */
 export function validateGatewayInput(answers: unknown): GatewayInputValidation {
   const unknown = findUnknownFields(answers);
-  const parsed = gatewayInputSchema.safeParse(
-    dropInactiveFields(answers ?? {}),
-    { error: describeIssue },
-  );
+  const active = dropInactiveFields(answers ?? {});
+  const parsed = gatewayInputSchema.safeParse(active, { error: describeIssue });
   if (parsed.success && unknown.length === 0)
     return { ok: true, input: parsed.data };
   const seen = new Set<string>();
-  const errors: GatewayInputError[] = [...unknown];
-  for (const issue of parsed.success ? [] : parsed.error.issues) {
-    const error = { field: fieldOf(issue), message: issue.message };
+  const errors: GatewayInputError[] = [];
+  const add = (error: GatewayInputError) => {
     const key = `${error.field}\u0000${error.message}`;
     if (!seen.has(key)) {
       seen.add(key);
       errors.push(error);
     }
+  };
+  unknown.forEach(add);
+  if (!parsed.success) {
+    parsed.error.issues.forEach(issue =>
+      add({ field: fieldOf(issue), message: issue.message }),
+    );
+    // The schema skips its cross-field rules when any field fails; apply them to the sections
+    // that do parse, so every problem is reported at once (and a form can check the pages
+    // answered so far).
+    if (typeof active === 'object' && active !== null && !Array.isArray(active))
+      crossFieldProblems(
+        active as Record<string, unknown>,
+        parseSection,
+      ).forEach(problem =>
+        add({
+          field: problem.path.map(String).join('.'),
+          message: problem.message,
+        }),
+      );
   }
   return { ok: false, errors };
 }
@@ -105,6 +125,11 @@ export function findNumbersInTextFields(answers: unknown): string[][] {
         isNumber(issue.input),
     )
     .map(issue => issue.path.map(String));
+}
+
+function parseSection(schema: z.ZodType, value: unknown): unknown {
+  const parsed = schema.safeParse(value, { error: describeIssue });
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** One line per error, for logs and command-line output. @public */

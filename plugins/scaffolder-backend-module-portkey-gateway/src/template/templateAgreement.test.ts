@@ -71,6 +71,18 @@ function stripUi(node: unknown): any {
   );
 }
 
+// Form-only fields of @portkey-gateway-backstage/plugin-scaffolder-frontend-module-portkey-gateway:
+// they check and preview the answers, and the render step does not pass them to the action.
+const FORM_ONLY_FIELDS = ['PortkeyGatewayRules', 'PortkeyGatewayPreview'];
+const isFormOnly = (property: Schema) =>
+  FORM_ONLY_FIELDS.includes(property?.['ui:field']);
+const answerProperties = (page: Schema): Schema =>
+  Object.fromEntries(
+    Object.entries<Schema>(page.properties ?? {}).filter(
+      ([, property]) => !isFormOnly(property),
+    ),
+  );
+
 /** All pages merged into one object schema: what the whole form answers. */
 function buildFormSchema(): Schema {
   const schema: Schema = {
@@ -80,7 +92,7 @@ function buildFormSchema(): Schema {
     dependencies: {},
   };
   for (const page of pages) {
-    Object.assign(schema.properties, stripUi(page.properties ?? {}));
+    Object.assign(schema.properties, stripUi(answerProperties(page)));
     schema.required.push(...(page.required ?? []));
     Object.assign(schema.dependencies, stripUi(page.dependencies ?? {}));
   }
@@ -353,18 +365,76 @@ describe('templates/portkey-gateway', () => {
   });
 
   it('asks exactly for the model sections and repoUrl, each on one page', () => {
-    const perPage = pages.map(page => Object.keys(page.properties ?? {}));
+    const perPage = pages
+      .map(page => Object.keys(answerProperties(page)))
+      .filter(keys => keys.length > 0);
     const all = perPage.flat();
     expect(new Set(all).size).toBe(all.length);
     expect([...all].sort()).toEqual([...SECTIONS, 'repoUrl'].sort());
     expect(perPage[perPage.length - 1]).toEqual(['repoUrl']);
-    const repoUrl = pages[pages.length - 1].properties.repoUrl;
+    const repoUrl = pages.find(p => p.properties?.repoUrl)!.properties.repoUrl;
     expect(repoUrl['ui:field']).toBe('RepoUrlPicker');
     expect(repoUrl['ui:options'].allowedHosts).toEqual(['github.com']);
     const owner = pages.find(p => p.properties?.catalog)!.properties.catalog
       .properties.owner;
     expect(owner['ui:field']).toBe('OwnerPicker');
     expect(owner['ui:options'].catalogFilter.kind).toBe('Group');
+  });
+
+  it('checks every page that asks for a model section with the model, and previews last', () => {
+    for (const page of pages) {
+      const asksModel = Object.keys(answerProperties(page)).some(key =>
+        (SECTIONS as readonly string[]).includes(key),
+      );
+      const rules = page.properties?.portkeyGatewayRules;
+      expect([
+        page.title,
+        rules?.['ui:field'] ?? null,
+        rules?.['ui:backstage']?.review?.show ?? null,
+      ]).toEqual([
+        page.title,
+        asksModel ? 'PortkeyGatewayRules' : null,
+        asksModel ? false : null,
+      ]);
+    }
+    const last = pages[pages.length - 1];
+    expect(Object.keys(last.properties)).toEqual(['portkeyGatewayPreview']);
+    expect(last.properties.portkeyGatewayPreview['ui:field']).toBe(
+      'PortkeyGatewayPreview',
+    );
+    // The render step passes the model sections only, never a form-only field.
+    expect(Object.keys(steps[0].input).sort()).toEqual([...SECTIONS].sort());
+  });
+
+  it('asks for the IRSA service account beside "EKS IRSA", with the same fields as its own page', () => {
+    const logStorePage = pages.find(p => p.properties?.logStore)!;
+    expect(logStorePage.if.properties.logStore.properties).toEqual({
+      store: { const: 's3_assume' },
+      auth: { const: 'irsa' },
+    });
+    const mirror = stripUi(logStorePage.then.properties.serviceAccount);
+    const own = formSchema.properties.serviceAccount;
+    const mirrorFields = formFields(mirror, 'serviceAccount.');
+    const ownFields = new Map(
+      formFields(own, 'serviceAccount.').map(f => [f.path, f.node]),
+    );
+    expect(mirrorFields.map(f => f.path)).toEqual([
+      'serviceAccount.mode',
+      'serviceAccount.{mode=create}.roleArn',
+      'serviceAccount.{mode=existing}.name',
+    ]);
+    for (const { path: fieldPath, node } of mirrorFields) {
+      const { title: _t, description: _d, ...constraints } = node;
+      const {
+        title: _t2,
+        description: _d2,
+        ...ownConstraints
+      } = ownFields.get(fieldPath)!;
+      // enumNames word the choice for IRSA; the values and checks are the same.
+      const { enumNames: _e, ...rest } = constraints;
+      const { enumNames: _e2, ...ownRest } = ownConstraints;
+      expect([fieldPath, rest]).toEqual([fieldPath, ownRest]);
+    }
   });
 
   it('compiles as one JSON schema whose every dependency branch names its option', () => {

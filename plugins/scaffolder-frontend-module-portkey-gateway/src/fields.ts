@@ -1,0 +1,25 @@
+import type { FieldExtensionOptions } from '@backstage/plugin-scaffolder-react';
+import {
+  GATEWAY_RULES_FIELD,
+  GatewayRulesField,
+  validateGatewayRules,
+} from './components/GatewayRulesField';
+import {
+  GATEWAY_PREVIEW_FIELD,
+  GatewayPreviewField,
+} from './components/GatewayPreviewField';
+import type { GatewayRulesValue } from './rules/pageProblems';
+
+/** The rules field, for both frontend systems. */
+export const gatewayRulesFieldOptions: FieldExtensionOptions<GatewayRulesValue> =
+  {
+    name: GATEWAY_RULES_FIELD,
+    component: GatewayRulesField,
+    validation: validateGatewayRules,
+  };
+
+/** The preview field, for both frontend systems. */
+export const gatewayPreviewFieldOptions: FieldExtensionOptions<unknown> = {
+  name: GATEWAY_PREVIEW_FIELD,
+  component: GatewayPreviewField,
+};
