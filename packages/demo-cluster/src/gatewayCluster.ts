@@ -29,6 +29,12 @@ import {
 // eslint-disable-next-line no-restricted-syntax
 const KUBE_SCRIPTS = path.resolve(__dirname, '../../../scripts/kube');
 
+/** A gateway's pods, by name, with whether they run ready. */
+const podsOf = (gateway: DemoGatewaySpec) => [
+  ...gateway.healthyPods.map(name => ({ name, ready: true })),
+  ...(gateway.crashingPod ? [{ name: gateway.crashingPod, ready: false }] : []),
+];
+
 /** What the running cluster offers the portal and the tests. */
 export type GatewayCluster = {
   url: string;
@@ -99,11 +105,6 @@ export async function startGatewayCluster(
     throw error;
   }
 }
-
-const podsOf = (gateway: DemoGatewaySpec) => [
-  ...gateway.healthyPods.map(name => ({ name, ready: true })),
-  ...(gateway.crashingPod ? [{ name: gateway.crashingPod, ready: false }] : []),
-];
 
 async function registerStubKubeletNode(admin: KubeConfig, port: number) {
   await admin.makeApiClient(CoreV1Api).createNode({

@@ -159,6 +159,7 @@ describe('the demo cluster of ./scripts/start.sh', () => {
     await waitFor('a new log line', () =>
       lines() > before ? true : undefined,
     );
+    expect(lines()).toBeGreaterThan(before);
   });
 
   it('prints where it started what, and no secret value', () => {
