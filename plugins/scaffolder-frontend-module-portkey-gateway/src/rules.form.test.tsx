@@ -40,7 +40,7 @@ describe('the IRSA journey (issue 9)', () => {
     await goTo('Log store');
     await choose(/^Log store/, 'AWS S3 with an assumed role');
     await choose(
-      /^How the gateway gets AWS credentials/,
+      /^AWS credentials/,
       'EKS IRSA (service account role)',
     );
     // The role is asked for beside the choice.
@@ -67,7 +67,7 @@ describe('the IRSA journey (issue 9)', () => {
     await goTo('Log store');
     await choose(/^Log store/, 'AWS S3 with an assumed role');
     await choose(
-      /^How the gateway gets AWS credentials/,
+      /^AWS credentials/,
       'EKS IRSA (service account role)',
     );
     await choose(/^Service account/, 'Use an existing, annotated one');
@@ -84,7 +84,7 @@ describe('the IRSA journey, changed on "AWS and identity"', () => {
     await goTo('Log store');
     await choose(/^Log store/, 'AWS S3 with an assumed role');
     await choose(
-      /^How the gateway gets AWS credentials/,
+      /^AWS credentials/,
       'EKS IRSA (service account role)',
     );
     await choose(/^Service account/, 'Use an existing, annotated one');
@@ -138,7 +138,7 @@ describe.each([
     mistake: async () => {
       await choose(/^Log store/, 'AWS S3 with an assumed role');
       await choose(
-        /^How the gateway gets AWS credentials/,
+        /^AWS credentials/,
         'Access keys + role to assume',
       );
       await type(/^External ID/, 'portkey-external-id');
@@ -153,7 +153,7 @@ describe.each([
     mistake: async () => {
       await choose(/^Log store/, 'AWS S3 with an assumed role');
       await choose(
-        /^How the gateway gets AWS credentials/,
+        /^AWS credentials/,
         'Access keys + role to assume',
       );
       await type(/^Role ARN/, 'arn:aws:iam::123456789012:role/portkey-logs');
