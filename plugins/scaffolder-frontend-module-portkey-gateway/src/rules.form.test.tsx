@@ -93,7 +93,7 @@ describe('the IRSA journey, changed on "AWS and identity"', () => {
     await choose(/^Service account/, 'Create one');
     await expectStoppedWith(
       'AWS and identity',
-      'IAM role for IRSA (optional) (serviceAccount.roleArn): is required for IRSA',
+      'IAM role for IRSA (serviceAccount.roleArn): is required for IRSA',
     );
   });
 });
