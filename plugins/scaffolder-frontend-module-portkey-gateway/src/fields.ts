@@ -8,6 +8,10 @@ import {
   GATEWAY_PREVIEW_FIELD,
   GatewayPreviewField,
 } from './components/GatewayPreviewField';
+import {
+  GATEWAY_DESTINATION_FIELD,
+  GatewayDestinationField,
+} from './components/GatewayDestinationField';
 import type { GatewayRulesValue } from './rules/pageProblems';
 
 /** The rules field, for both frontend systems. */
@@ -22,4 +26,10 @@ export const gatewayRulesFieldOptions: FieldExtensionOptions<GatewayRulesValue> 
 export const gatewayPreviewFieldOptions: FieldExtensionOptions<unknown> = {
   name: GATEWAY_PREVIEW_FIELD,
   component: GatewayPreviewField,
+};
+
+/** The destination field (folder and branch for the answers), for both frontend systems. */
+export const gatewayDestinationFieldOptions: FieldExtensionOptions<unknown> = {
+  name: GATEWAY_DESTINATION_FIELD,
+  component: GatewayDestinationField,
 };

@@ -6,10 +6,12 @@
  */
 export { scaffolderModulePortkeyGateway as default } from './module';
 export {
+  portkeyGatewayDestinationFormField,
   portkeyGatewayPreviewFormField,
   portkeyGatewayRulesFormField,
 } from './module';
 export {
+  PortkeyGatewayDestinationFieldExtension,
   PortkeyGatewayPreviewFieldExtension,
   PortkeyGatewayRulesFieldExtension,
 } from './legacy';
@@ -22,6 +24,10 @@ export {
   GATEWAY_PREVIEW_FIELD,
   GatewayPreviewField,
 } from './components/GatewayPreviewField';
+export {
+  GATEWAY_DESTINATION_FIELD,
+  GatewayDestinationField,
+} from './components/GatewayDestinationField';
 export type {
   GatewayRulesValue,
   PageProblem,

@@ -1,6 +1,10 @@
 import { scaffolderPlugin } from '@backstage/plugin-scaffolder';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
-import { gatewayPreviewFieldOptions, gatewayRulesFieldOptions } from './fields';
+import {
+  gatewayDestinationFieldOptions,
+  gatewayPreviewFieldOptions,
+  gatewayRulesFieldOptions,
+} from './fields';
 
 /**
  * For apps on the legacy frontend system: put it inside `<ScaffolderFieldExtensions>`.
@@ -18,4 +22,13 @@ export const PortkeyGatewayRulesFieldExtension = scaffolderPlugin.provide(
  */
 export const PortkeyGatewayPreviewFieldExtension = scaffolderPlugin.provide(
   createScaffolderFieldExtension(gatewayPreviewFieldOptions),
+);
+
+/**
+ * For apps on the legacy frontend system: put it inside `<ScaffolderFieldExtensions>`.
+ *
+ * @public
+ */
+export const PortkeyGatewayDestinationFieldExtension = scaffolderPlugin.provide(
+  createScaffolderFieldExtension(gatewayDestinationFieldOptions),
 );

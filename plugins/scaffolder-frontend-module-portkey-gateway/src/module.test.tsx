@@ -3,10 +3,13 @@ import { createExtensionTester } from '@backstage/frontend-test-utils';
 import type { FieldExtensionOptions } from '@backstage/plugin-scaffolder-react';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import defaultExport, {
+  GATEWAY_DESTINATION_FIELD,
   GATEWAY_PREVIEW_FIELD,
   GATEWAY_RULES_FIELD,
+  PortkeyGatewayDestinationFieldExtension,
   PortkeyGatewayPreviewFieldExtension,
   PortkeyGatewayRulesFieldExtension,
+  portkeyGatewayDestinationFormField,
   portkeyGatewayPreviewFormField,
   portkeyGatewayRulesFormField,
 } from './index';
@@ -50,12 +53,21 @@ describe('the new frontend system', () => {
       'scaffolder-form-field:portkey-gateway-preview',
     );
   });
+
+  // eslint-disable-next-line jest/expect-expect -- expectFormField asserts
+  it('provides the destination field, attached to the scaffolder form fields', async () => {
+    await expectFormField(
+      portkeyGatewayDestinationFormField as unknown as typeof portkeyGatewayRulesFormField,
+      'scaffolder-form-field:portkey-gateway-destination',
+    );
+  });
 });
 
 describe('the legacy frontend system', () => {
   it.each([
     [PortkeyGatewayRulesFieldExtension, GATEWAY_RULES_FIELD, true],
     [PortkeyGatewayPreviewFieldExtension, GATEWAY_PREVIEW_FIELD, false],
+    [PortkeyGatewayDestinationFieldExtension, GATEWAY_DESTINATION_FIELD, false],
   ])(
     'field extension %#: named for templates, with validation where it checks',
     (Extension, name, validates) => {

@@ -39,11 +39,30 @@ export const portkeyGatewayPreviewFormField = FormFieldBlueprint.make({
 });
 
 /**
- * The scaffolder module for the new frontend system: both form fields.
+ * `ui:field: PortkeyGatewayDestination`: the folder and branch the pull request uses.
+ *
+ * @public
+ */
+export const portkeyGatewayDestinationFormField = FormFieldBlueprint.make({
+  name: 'portkey-gateway-destination',
+  params: {
+    field: () =>
+      import('./fields').then(({ gatewayDestinationFieldOptions: field }) =>
+        createFormField({ name: field.name, component: field.component }),
+      ),
+  },
+});
+
+/**
+ * The scaffolder module for the new frontend system: its three form fields.
  *
  * @public
  */
 export const scaffolderModulePortkeyGateway = createFrontendModule({
   pluginId: 'scaffolder',
-  extensions: [portkeyGatewayRulesFormField, portkeyGatewayPreviewFormField],
+  extensions: [
+    portkeyGatewayRulesFormField,
+    portkeyGatewayPreviewFormField,
+    portkeyGatewayDestinationFormField,
+  ],
 });

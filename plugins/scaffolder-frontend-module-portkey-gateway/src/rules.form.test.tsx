@@ -39,10 +39,7 @@ describe('the IRSA journey (issue 9)', () => {
     await renderTemplateForm(example('log-store-s3.yaml'));
     await goTo('Log store');
     await choose(/^Log store/, 'AWS S3 with an assumed role');
-    await choose(
-      /^AWS credentials/,
-      'EKS IRSA (service account role)',
-    );
+    await choose(/^AWS credentials/, 'EKS IRSA (service account role)');
     // The role is asked for beside the choice.
     expect(
       screen.getByRole('textbox', { name: /^IAM role for IRSA/ }),
@@ -66,10 +63,7 @@ describe('the IRSA journey (issue 9)', () => {
     await renderTemplateForm(example('log-store-s3.yaml'));
     await goTo('Log store');
     await choose(/^Log store/, 'AWS S3 with an assumed role');
-    await choose(
-      /^AWS credentials/,
-      'EKS IRSA (service account role)',
-    );
+    await choose(/^AWS credentials/, 'EKS IRSA (service account role)');
     await choose(/^Service account/, 'Use an existing, annotated one');
     await type(/^Name/, 'portkey-irsa');
     await pressNext();
@@ -83,10 +77,7 @@ describe('the IRSA journey, changed on "AWS and identity"', () => {
     await renderTemplateForm(example('log-store-s3.yaml'));
     await goTo('Log store');
     await choose(/^Log store/, 'AWS S3 with an assumed role');
-    await choose(
-      /^AWS credentials/,
-      'EKS IRSA (service account role)',
-    );
+    await choose(/^AWS credentials/, 'EKS IRSA (service account role)');
     await choose(/^Service account/, 'Use an existing, annotated one');
     await type(/^Name/, 'portkey-irsa');
     await goTo('AWS and identity');
@@ -137,10 +128,7 @@ describe.each([
     page: 'Log store',
     mistake: async () => {
       await choose(/^Log store/, 'AWS S3 with an assumed role');
-      await choose(
-        /^AWS credentials/,
-        'Access keys + role to assume',
-      );
+      await choose(/^AWS credentials/, 'Access keys + role to assume');
       await type(/^External ID/, 'portkey-external-id');
     },
     message:
@@ -152,10 +140,7 @@ describe.each([
     page: 'Log store',
     mistake: async () => {
       await choose(/^Log store/, 'AWS S3 with an assumed role');
-      await choose(
-        /^AWS credentials/,
-        'Access keys + role to assume',
-      );
+      await choose(/^AWS credentials/, 'Access keys + role to assume');
       await type(/^Role ARN/, 'arn:aws:iam::123456789012:role/portkey-logs');
     },
     message:

@@ -73,7 +73,11 @@ function stripUi(node: unknown): any {
 
 // Form-only fields of @portkey-gateway-backstage/plugin-scaffolder-frontend-module-portkey-gateway:
 // they check and preview the answers, and the render step does not pass them to the action.
-const FORM_ONLY_FIELDS = ['PortkeyGatewayRules', 'PortkeyGatewayPreview'];
+const FORM_ONLY_FIELDS = [
+  'PortkeyGatewayRules',
+  'PortkeyGatewayPreview',
+  'PortkeyGatewayDestination',
+];
 const isFormOnly = (property: Schema) =>
   FORM_ONLY_FIELDS.includes(property?.['ui:field']);
 const answerProperties = (page: Schema): Schema =>

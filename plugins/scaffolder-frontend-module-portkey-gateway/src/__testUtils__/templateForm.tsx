@@ -8,6 +8,7 @@ import type { JsonValue } from '@backstage/types';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  gatewayDestinationFieldOptions,
   gatewayPreviewFieldOptions,
   gatewayRulesFieldOptions,
 } from '../fields';
@@ -60,7 +61,11 @@ export async function renderTemplateForm(
   renderInTestApp(
     <Stepper
       manifest={templateManifest()}
-      extensions={[gatewayRulesFieldOptions, gatewayPreviewFieldOptions]}
+      extensions={[
+        gatewayRulesFieldOptions,
+        gatewayPreviewFieldOptions,
+        gatewayDestinationFieldOptions,
+      ]}
       initialState={initialState}
       onCreate={onCreate}
     />,
