@@ -70,10 +70,17 @@ export function GatewayRulesField(
           title="The gateway model refuses these answers"
           defaultExpanded
         >
-          <List dense>
+          {/* min-width 0 and wrapping: the panel's grid otherwise lets a long message run
+              past its right edge, where it is cut off (seen in chromium). */}
+          <List dense style={{ minWidth: 0 }}>
             {problems.map(problem => (
               <ListItem key={`${problem.field}:${problem.message}`}>
-                <ListItemText primary={formatPageProblem(problem)} />
+                <ListItemText
+                  primary={formatPageProblem(problem)}
+                  primaryTypographyProps={{
+                    style: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+                  }}
+                />
               </ListItem>
             ))}
           </List>
