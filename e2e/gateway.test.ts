@@ -8,10 +8,14 @@ import { appendLogLines, readClusterState } from './cluster/state';
 // One test with in-app navigation: every full page load of the dev frontend re-downloads its
 // unminified bundles, which takes 15-25 s on this machine.
 
-/** A full-page screenshot kept with the test's results (e2e/test-results) and in the report. */
-async function screenshot(page: Page, name: string) {
+/**
+ * A screenshot kept with the test's results (e2e/test-results) and in the report: the full
+ * page, or what the window shows (for the Overview's info column, which scrolls by itself and
+ * is cut off in a full-page capture).
+ */
+async function screenshot(page: Page, name: string, fullPage = true) {
   const path = test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   await test.info().attach(name, { path, contentType: 'image/png' });
 }
 
@@ -40,7 +44,11 @@ test('an SRE opens a gateway, sees a failing pod, follows its logs and reads its
       card.getByText('Replicas: 2 of 3 ready').first(),
     ).toBeVisible();
     await expect(card.getByText(/CrashLoopBackOff/).first()).toBeVisible();
-    await screenshot(page, 'overview-card');
+    await card
+      .getByText(/CrashLoopBackOff/)
+      .first()
+      .scrollIntoViewIfNeeded();
+    await screenshot(page, 'overview-card', false);
   });
 
   await test.step('the Gateway tab lists the pods and the failing pod’s reason', async () => {
