@@ -28,6 +28,21 @@ export function gatewayWarnings(input: GatewayInput): string[] {
   const usesPodRole =
     (logStore.store === 's3_assume' && logStore.auth !== 'access_keys') ||
     input.bedrock.access === 'pod_role';
+  // Bedrock with the pod's own role (REFERENCE.md 2.5, 6): the principal is the role the pod
+  // runs with. A created service account without an IRSA role leaves only the node's role
+  // (instance metadata), which may be right, but is rarely meant unless the log store uses it.
+  const logStoreUsesNodeRole =
+    logStore.store === 's3_assume' && logStore.auth === 'imds';
+  if (
+    input.bedrock.access === 'pod_role' &&
+    serviceAccount.mode === 'create' &&
+    !serviceAccount.roleArn &&
+    !logStoreUsesNodeRole
+  ) {
+    warnings.push(
+      "Bedrock uses the pod's own AWS role, but the service account the chart creates has no IAM role for IRSA: the pods get only the node's role (EC2 instance metadata). Give the service account an IAM role for IRSA, or make sure the node role may call Bedrock (bedrock:InvokeModel, bedrock:InvokeModelWithResponseStream).",
+    );
+  }
   if (usesPodRole && serviceAccount.mode === 'existing') {
     warnings.push(
       `The gateway runs as the existing service account "${serviceAccount.name}": check that it carries the ${IRSA_ROLE_ANNOTATION} annotation (IRSA) or that the node role has the needed access (IMDS).`,
