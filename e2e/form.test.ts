@@ -1,17 +1,11 @@
 import { expect, Page, test } from '@playwright/test';
-import { readYaml } from './support';
+import { readYaml, screenshot, signInAsGuest } from './support';
 
 // The gateway template's form in the real portal (issue 9): the model's rules stop the user on
 // the page where the fix is, the Repository page names the real folder, and the Preview shows
 // what Create will propose. The answers come in through the scaffolder's own `formData` query
 // parameter, as a link from a runbook would bring them. Create is never pressed: it would open
 // a pull request on github.com.
-
-async function screenshot(page: Page, name: string) {
-  const path = test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await test.info().attach(name, { path, contentType: 'image/png' });
-}
 
 /** The title of the form page shown (the stepper's active step). */
 const activePage = (page: Page) => page.locator('.MuiStepLabel-active');
@@ -32,10 +26,7 @@ test('the IRSA journey is stopped on the log store page, then previewed before C
   delete answers.serviceAccount.roleArn;
 
   await test.step('sign in as guest and open the template with the answers', async () => {
-    await page.goto('/');
-    const enter = page.getByRole('button', { name: 'Enter' });
-    await expect(enter).toBeVisible({ timeout: 90_000 });
-    await enter.click();
+    await signInAsGuest(page);
     await expect(
       page.getByRole('link', { name: 'Catalog', exact: true }).first(),
     ).toBeVisible();

@@ -1,23 +1,13 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { demoSecretValues } from '@portkey-gateway-backstage/demo-cluster';
 import { appendLogLines, readClusterState } from './cluster/state';
+import { screenshot, signInAsGuest } from './support';
 
 // A gateway as an SRE checks it: its entity page shows its pods and why one fails, its logs
 // follow live, and its settings say what it runs with. The backend reads a real
 // kube-apiserver (e2e/cluster), with the stub kubelet behind it for the logs.
 // One test with in-app navigation: every full page load of the dev frontend re-downloads its
 // unminified bundles, which takes 15-25 s on this machine.
-
-/**
- * A screenshot kept with the test's results (e2e/test-results) and in the report: the full
- * page, or what the window shows (for the Overview's info column, which scrolls by itself and
- * is cut off in a full-page capture).
- */
-async function screenshot(page: Page, name: string, fullPage = true) {
-  const path = test.info().outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage });
-  await test.info().attach(name, { path, contentType: 'image/png' });
-}
 
 test('an SRE opens a gateway, sees a failing pod, follows its logs and reads its settings', async ({
   page,
@@ -26,10 +16,7 @@ test('an SRE opens a gateway, sees a failing pod, follows its logs and reads its
   const entityTitle = `Portkey gateway ${gateway.release} (${gateway.namespace})`;
 
   await test.step('sign in as guest and open the gateway entity', async () => {
-    await page.goto('/');
-    const enter = page.getByRole('button', { name: 'Enter' });
-    await expect(enter).toBeVisible({ timeout: 90_000 });
-    await enter.click();
+    await signInAsGuest(page);
     await page.getByRole('link', { name: entityTitle }).click();
     await expect(
       page.getByRole('heading', { name: entityTitle }),
@@ -109,10 +96,7 @@ test("a gateway of another team: its health is shown, its logs and settings are 
   const entityTitle = `Portkey gateway ${gateway.release} (${gateway.namespace})`;
 
   await test.step('sign in as guest and open the other team’s gateway', async () => {
-    await page.goto('/');
-    const enter = page.getByRole('button', { name: 'Enter' });
-    await expect(enter).toBeVisible({ timeout: 90_000 });
-    await enter.click();
+    await signInAsGuest(page);
     // The catalog opens on the guest's own components: this one is not.
     await page.getByRole('menuitem', { name: /^All/ }).click();
     await page.getByRole('link', { name: entityTitle }).click();
@@ -177,10 +161,7 @@ test('while a gateway loads a progress bar shows, and a cluster that cannot be r
   const { unreachableEntity } = readClusterState();
 
   await test.step('sign in as guest and open a gateway whose cluster never answers', async () => {
-    await page.goto('/');
-    const enter = page.getByRole('button', { name: 'Enter' });
-    await expect(enter).toBeVisible({ timeout: 90_000 });
-    await enter.click();
+    await signInAsGuest(page);
     await page.getByRole('link', { name: unreachableEntity.title }).click();
   });
 

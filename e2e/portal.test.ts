@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { signInAsGuest } from './support';
 
 // The browser path a user takes: guest sign-in, the catalog, the template list.
 // One test and in-app navigation: every full page load of the dev frontend
@@ -7,11 +8,7 @@ test('guest signs in, sees the catalog and the Portkey AI Gateway template', asy
   page,
 }) => {
   await test.step('sign in as guest', async () => {
-    await page.goto('/');
-    // The app's default sign-in page offers the guest provider only.
-    const enter = page.getByRole('button', { name: 'Enter' });
-    await expect(enter).toBeVisible({ timeout: 90_000 });
-    await enter.click();
+    await signInAsGuest(page);
   });
 
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });

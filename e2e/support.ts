@@ -1,4 +1,4 @@
-import { APIRequestContext, expect } from '@playwright/test';
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -8,6 +8,28 @@ export const BACKEND_URL = 'http://localhost:7007';
 export const FRONTEND_URL = 'http://localhost:3000';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
+
+/**
+ * Opens the portal and signs in with the guest provider, the only one the app's sign-in page
+ * offers. The first load of the dev frontend can take a minute.
+ */
+export async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible({ timeout: 90_000 });
+  await enter.click();
+}
+
+/**
+ * A screenshot kept with the test's results (e2e/test-results) and in the report: the full
+ * page, or what the window shows (for the Overview's info column, which scrolls by itself and
+ * is cut off in a full-page capture).
+ */
+export async function screenshot(page: Page, name: string, fullPage = true) {
+  const path = test.info().outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage });
+  await test.info().attach(name, { path, contentType: 'image/png' });
+}
 
 /** Parses a YAML file given relative to the repository root. */
 export function readYaml(relativePath: string): any {

@@ -1,5 +1,6 @@
 import { expect, Page } from '@playwright/test';
 import type { E2eClusterState } from '../cluster/state';
+import { signInAsGuest } from '../support';
 
 /**
  * Signs in as guest and opens the Logs of the gateway entity's healthy pod, as
@@ -10,8 +11,7 @@ export async function openHealthyPodLogs(
   { gateway }: E2eClusterState,
 ) {
   const entityTitle = `Portkey gateway ${gateway.release} (${gateway.namespace})`;
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click({ timeout: 90_000 });
+  await signInAsGuest(page);
   await page.getByRole('link', { name: entityTitle }).click();
   await page.getByRole('link', { name: 'Gateway', exact: true }).click();
   await page.getByRole('tab', { name: 'Logs' }).click();

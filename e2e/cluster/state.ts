@@ -30,9 +30,4 @@ export function readClusterState(): E2eClusterState {
 }
 
 /** Appends lines to a pod's log (as the container would print them). */
-export function appendLogLines(file: string, lines: string[]) {
-  fs.appendFileSync(
-    file,
-    lines.map(line => `${new Date().toISOString()} ${line}\n`).join(''),
-  );
-}
+export { appendLogLines } from '@portkey-gateway-backstage/demo-cluster';
