@@ -26,24 +26,29 @@ const REQUESTS = [
   'POST /v1/chat/completions 401 provider=openai upstream said: invalid api_key=sk-demo0000000000000000000000fake',
 ];
 
+/**
+ * Appends lines to a pod's log as its container would print them: each with the RFC 3339
+ * timestamp the kubelet stores (the stub kubelet strips it unless timestamps=true).
+ */
+export function appendLogLines(file: string, lines: string[]) {
+  const at = new Date().toISOString();
+  fs.appendFileSync(file, lines.map(line => `${at} ${line}\n`).join(''));
+}
+
 export function startDemoLogTraffic(options: DemoLogTrafficOptions): {
   stop: () => void;
 } {
   const { healthyLogFiles, crashingLogFile } = options;
   let count = 0;
-  const append = (file: string, lines: string[]) => {
-    const at = new Date().toISOString();
-    fs.appendFileSync(file, lines.map(line => `${at} ${line}\n`).join(''));
-  };
   // Each healthy pod logs one request per tick, each its own way through the list.
   const requests = setInterval(() => {
     healthyLogFiles.forEach((file, pod) =>
-      append(file, [REQUESTS[(count + pod * 3) % REQUESTS.length]]),
+      appendLogLines(file, [REQUESTS[(count + pod * 3) % REQUESTS.length]]),
     );
     count += 1;
   }, options.intervalMs ?? 2000);
   const crashes = setInterval(() => {
-    append(crashingLogFile, [
+    appendLogLines(crashingLogFile, [
       'Starting Portkey gateway 2.13.0',
       'Error: cannot connect to clickhouse at http://clickhouse.analytics:8123',
     ]);

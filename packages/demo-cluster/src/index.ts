@@ -16,4 +16,4 @@ export {
   type GatewayCluster,
 } from './gatewayCluster';
 export { demoGatewayEntity, writePortalConfig } from './portalConfig';
-export { startDemoLogTraffic } from './demoLogTraffic';
+export { appendLogLines, startDemoLogTraffic } from './demoLogTraffic';

@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { DEMO_GATEWAY, TEAM_GATEWAY } from './demoGateway';
 import { startDemoLogTraffic } from './demoLogTraffic';
 import { startGatewayCluster, stopApiserver } from './gatewayCluster';
@@ -19,20 +20,21 @@ const DEMO_CLUSTER_NAME = 'demo';
 
 const say = (message: string) => process.stderr.write(`[demo] ${message}\n`);
 
-function readArgs(argv: string[]) {
-  const value = (flag: string) => {
-    const at = argv.indexOf(flag);
-    return at >= 0 ? argv[at + 1] : undefined;
-  };
-  const stateDir = value('--state-dir');
-  if (!stateDir)
+function readArgs(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'state-dir': { type: 'string' },
+      'parent-pid': { type: 'string' },
+    },
+  });
+  if (!values['state-dir'])
     throw new Error(
       'usage: startDemoCluster.ts --state-dir <dir> [--parent-pid <pid>]',
     );
-  const parentPid = value('--parent-pid');
   return {
-    stateDir: path.resolve(stateDir),
-    parentPid: parentPid ? Number(parentPid) : undefined,
+    stateDir: path.resolve(values['state-dir']),
+    parentPid: values['parent-pid'] ? Number(values['parent-pid']) : undefined,
   };
 }
 
