@@ -1,30 +1,20 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
-import { renderGatewayFiles } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import request from 'supertest';
-import YAML from 'yaml';
+import {
+  exampleFiles,
+  previewOf,
+  readExample,
+  template,
+} from '../__testUtils__/templateFiles';
 import { scaffolderModulePortkeyGateway } from '../module';
 
 // A dry run through the scaffolder backend (its parameter validation, the template's
 // expressions, both steps with the GitHub module's dry run) for every example, against the
 // rendering the form's preview shows (renderGatewayFiles of the common package): the files it
 // writes are the preview's, byte for byte, and the output names the preview's Secret and keys.
-
-const TEMPLATE_DIR = path.resolve(
-  __dirname,
-  '../../../../templates/portkey-gateway',
-);
-const template = YAML.parse(
-  fs.readFileSync(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
-);
-const exampleFiles = fs
-  .readdirSync(path.join(TEMPLATE_DIR, 'examples'))
-  .filter(file => file.endsWith('.yaml'))
-  .sort();
 
 jest.setTimeout(60_000);
 
@@ -52,9 +42,7 @@ describe('a dry run through the scaffolder backend', () => {
   });
 
   it.each(exampleFiles)('%s writes what the preview shows', async file => {
-    const answers = YAML.parse(
-      fs.readFileSync(path.join(TEMPLATE_DIR, 'examples', file), 'utf8'),
-    );
+    const answers = readExample(file);
     const res = await request(server)
       .post('/api/scaffolder/v2/dry-run')
       .send({ template, values: answers, directoryContents: [] });
@@ -63,9 +51,7 @@ describe('a dry run through the scaffolder backend', () => {
       undefined,
     ]);
 
-    const { repoUrl: _repoUrl, ...sections } = answers;
-    const preview = renderGatewayFiles(sections);
-    if (!preview.ok) throw new Error(JSON.stringify(preview));
+    const preview = previewOf(answers);
     const written = Object.fromEntries(
       res.body.directoryContents.map(
         (f: { path: string; base64Content: string }) => [
@@ -86,12 +72,7 @@ describe('a dry run through the scaffolder backend', () => {
   });
 
   it('refuses the IRSA journey without a role with the message the form shows', async () => {
-    const answers = YAML.parse(
-      fs.readFileSync(
-        path.join(TEMPLATE_DIR, 'examples', 'log-store-s3-assume-irsa.yaml'),
-        'utf8',
-      ),
-    );
+    const answers = readExample('log-store-s3-assume-irsa.yaml');
     delete answers.serviceAccount.roleArn;
     const res = await request(server)
       .post('/api/scaffolder/v2/dry-run')

@@ -2,29 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { branchNameFor } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import {
-  branchNameFor,
-  renderGatewayFiles,
-} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import YAML from 'yaml';
+  exampleFiles,
+  previewOf,
+  readExample,
+  template,
+} from '../__testUtils__/templateFiles';
 import { createRenderGatewayAction } from '../actions/renderGatewayAction';
 
 // The template's last page previews the run with renderGatewayFiles from the common package,
 // in the browser (plugins/scaffolder-frontend-module-portkey-gateway, preview.form.test.tsx
 // checks the page shows exactly that). Here: for every example, what the action writes and
 // outputs is byte for byte that same rendering, so the preview cannot drift from the run.
-
-const TEMPLATE_DIR = path.resolve(
-  __dirname,
-  '../../../../templates/portkey-gateway',
-);
-const template = YAML.parse(
-  fs.readFileSync(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
-);
-const exampleFiles = fs
-  .readdirSync(path.join(TEMPLATE_DIR, 'examples'))
-  .filter(file => file.endsWith('.yaml'))
-  .sort();
 
 /** The render step's input for the answers, as the template maps parameters to it. */
 function renderStepInput(answers: Record<string, unknown>) {
@@ -44,9 +34,7 @@ describe('the preview and the action agree', () => {
   beforeEach(() => workspace.clear());
 
   it.each(exampleFiles)('%s', async file => {
-    const answers = YAML.parse(
-      fs.readFileSync(path.join(TEMPLATE_DIR, 'examples', file), 'utf8'),
-    );
+    const answers = readExample(file);
     const input = renderStepInput(answers);
     const ctx = createMockActionContext({
       input: input as any,
@@ -61,10 +49,7 @@ describe('the preview and the action agree', () => {
     );
 
     // What the preview renders: the form's sections (repoUrl and form-only fields dropped).
-    const { repoUrl: _repoUrl, ...sections } = answers;
-    const preview = renderGatewayFiles(sections);
-    if (!preview.ok) throw new Error(JSON.stringify(preview));
-    const { output, rendered } = preview;
+    const { output, rendered } = previewOf(answers);
 
     const written = Object.fromEntries(
       Object.keys(output.files).map(filePath => [

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import Ajv from 'ajv';
-import YAML from 'yaml';
 import { z } from 'zod';
 import {
   CHART_FREE_FORM_PATHS,
@@ -13,6 +12,12 @@ import {
   renderGateway,
   validateGatewayInput,
 } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import {
+  EXAMPLES_DIR,
+  exampleFiles,
+  readExample,
+  template,
+} from '../__testUtils__/templateFiles';
 
 // The software template (templates/portkey-gateway) and the gateway model must agree: every
 // answer the form can produce is a valid model input, every form field is a model field, and
@@ -21,24 +26,12 @@ import {
 type Schema = { [key: string]: any };
 type Data = { [key: string]: any };
 
-const TEMPLATE_DIR = path.resolve(
-  __dirname,
-  '../../../../templates/portkey-gateway',
-);
-const template = YAML.parse(
-  fs.readFileSync(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
-);
 const pages: Schema[] = template.spec.parameters;
 const steps: Schema[] = template.spec.steps;
 
-const EXAMPLES_DIR = path.join(TEMPLATE_DIR, 'examples');
-const exampleFiles = fs
-  .readdirSync(EXAMPLES_DIR)
-  .filter(file => file.endsWith('.yaml'))
-  .sort();
 const examples: [string, Data][] = exampleFiles.map(file => [
   file,
-  YAML.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
+  readExample(file),
 ]);
 
 const SECTIONS = [
