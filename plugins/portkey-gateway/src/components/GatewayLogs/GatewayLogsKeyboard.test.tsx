@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { GatewayLogsView } from '.';
@@ -9,13 +9,16 @@ import {
   testPod as pod,
 } from './__testUtils__/FakeLogsSource';
 import {
+  logViewportWithLayout,
+  VIEW_HEIGHT,
+} from './__testUtils__/logViewport';
+import {
   focusedName,
   hasOutlineRuleFor,
   hasVisibleFocus,
   tabTo,
 } from '../../__testUtils__/keyboard';
 
-const VIEW_HEIGHT = 400;
 const pods = [
   pod('gw-abc', [container('gateway'), container('sidecar')]),
   pod('gw-def', [container('gateway')]),
@@ -24,21 +27,6 @@ const pods = [
 async function renderView(source: FakeLogsSource) {
   renderInTestApp(<GatewayLogsView pods={pods} source={source} />);
   await waitFor(() => expect(source.follows).toHaveLength(1));
-}
-
-/** The log's scrollable region, with the size a browser would give it (jsdom lays out nothing). */
-function logRegion(): HTMLElement {
-  const element = screen.getByRole('region', { name: /^Log of / });
-  const list = within(element).getByRole('list');
-  Object.defineProperty(element, 'clientHeight', {
-    configurable: true,
-    get: () => VIEW_HEIGHT,
-  });
-  Object.defineProperty(element, 'scrollHeight', {
-    configurable: true,
-    get: () => Math.max(parseFloat(list.style.height) || 0, VIEW_HEIGHT),
-  });
-  return element;
 }
 
 describe('GatewayLogsView with the keyboard', () => {
@@ -195,7 +183,7 @@ describe('GatewayLogsView with the keyboard', () => {
   it('pauses on arrow keys in the log, and resumes with Tab to the resume button or End', async () => {
     const source = new FakeLogsSource();
     await renderView(source);
-    const region = logRegion();
+    const region = logViewportWithLayout();
     source.push(...Array.from({ length: 100 }, (_, i) => `line ${i + 1}`));
     await screen.findByText('line 100');
     await waitFor(() =>

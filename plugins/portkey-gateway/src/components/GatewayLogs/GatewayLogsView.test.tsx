@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { GatewayLogsView } from '.';
@@ -10,8 +10,11 @@ import {
   testContainer as container,
   testPod as pod,
 } from './__testUtils__/FakeLogsSource';
+import {
+  logViewportWithLayout,
+  VIEW_HEIGHT,
+} from './__testUtils__/logViewport';
 
-const VIEW_HEIGHT = 400;
 const gatewayPod = pod('gw-abc', [container('gateway'), container('sidecar')]);
 
 /** The texts of the rows in the DOM (without the line numbers). */
@@ -19,25 +22,6 @@ function shownLines(): string[] {
   return screen
     .queryAllByRole('listitem')
     .map(row => row.lastElementChild?.textContent ?? '');
-}
-
-function viewport(): HTMLElement {
-  return screen.getByRole('region', { name: /^Log of / });
-}
-
-/** jsdom has no layout: give the viewport the size a browser would. */
-function giveViewportLayout() {
-  const element = viewport();
-  const list = within(element).getByRole('list');
-  Object.defineProperty(element, 'clientHeight', {
-    configurable: true,
-    get: () => VIEW_HEIGHT,
-  });
-  Object.defineProperty(element, 'scrollHeight', {
-    configurable: true,
-    get: () => Math.max(parseFloat(list.style.height) || 0, VIEW_HEIGHT),
-  });
-  return element;
 }
 
 function lineRange(from: number, to: number, prefix = 'line') {
@@ -102,7 +86,7 @@ describe('GatewayLogsView', () => {
   it('pauses when scrolled up, counts what arrives, and resumes at the end', async () => {
     const source = new FakeLogsSource();
     await renderView(source);
-    const element = giveViewportLayout();
+    const element = logViewportWithLayout();
     source.push(...lineRange(1, 100));
     await screen.findByText('line 100');
     // Following: the view is at the end.
@@ -295,7 +279,7 @@ describe('GatewayLogsView', () => {
         'Only the newest 100 lines are kept: 30 older lines were dropped.',
       ),
     ).toBeInTheDocument();
-    const element = giveViewportLayout();
+    const element = logViewportWithLayout();
     element.scrollTop = 0;
     fireEvent.scroll(element);
     await waitFor(() => expect(shownLines()[0]).toBe('line 31'));
