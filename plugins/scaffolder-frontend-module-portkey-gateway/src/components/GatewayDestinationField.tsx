@@ -1,11 +1,7 @@
-import { useMemo } from 'react';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import {
-  branchNameFor,
-  renderGatewayFiles,
-} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import { branchNameFor } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import Typography from '@material-ui/core/Typography';
-import { actionInput } from '../rules/pageProblems';
+import { useRenderedAnswers } from '../hooks/useRenderedAnswers';
 
 /** The name templates use: `ui:field: PortkeyGatewayDestination`. @public */
 export const GATEWAY_DESTINATION_FIELD = 'PortkeyGatewayDestination';
@@ -18,12 +14,7 @@ export const GATEWAY_DESTINATION_FIELD = 'PortkeyGatewayDestination';
 export function GatewayDestinationField(
   props: FieldExtensionComponentProps<unknown>,
 ) {
-  const answers = (props.formContext?.formData ?? {}) as Record<
-    string,
-    unknown
-  >;
-  const key = JSON.stringify(actionInput(answers));
-  const result = useMemo(() => renderGatewayFiles(JSON.parse(key)), [key]);
+  const result = useRenderedAnswers(props.formContext);
   if (!result.ok) {
     return (
       <Typography variant="body2" color="textSecondary">

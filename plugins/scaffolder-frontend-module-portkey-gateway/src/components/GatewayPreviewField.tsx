@@ -1,20 +1,16 @@
-import { useMemo } from 'react';
 import {
   CopyTextButton,
   MarkdownContent,
   WarningPanel,
 } from '@backstage/core-components';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import {
-  branchNameFor,
-  renderGatewayFiles,
-} from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import { branchNameFor } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
 import Box from '@material-ui/core/Box';
 import Link from '@material-ui/core/Link';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { actionInput } from '../rules/pageProblems';
+import { useRenderedAnswers } from '../hooks/useRenderedAnswers';
 
 /** The name templates use: `ui:field: PortkeyGatewayPreview`. @public */
 export const GATEWAY_PREVIEW_FIELD = 'PortkeyGatewayPreview';
@@ -100,12 +96,7 @@ export function GatewayPreviewField(
   props: FieldExtensionComponentProps<unknown>,
 ) {
   const classes = useStyles();
-  const answers = (props.formContext?.formData ?? {}) as Record<
-    string,
-    unknown
-  >;
-  const key = JSON.stringify(actionInput(answers));
-  const result = useMemo(() => renderGatewayFiles(JSON.parse(key)), [key]);
+  const result = useRenderedAnswers(props.formContext);
 
   if (!result.ok) {
     return (
