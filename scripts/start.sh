@@ -19,13 +19,13 @@ ensure_install
 # real GITHUB_TOKEN to open pull requests.
 export GITHUB_TOKEN="${GITHUB_TOKEN:-dry-run-only-placeholder}"
 
+local_config_has_clusters() { grep -qs '^portkeyGateway:' app-config.local.yaml; }
+demo_switched_off() { case "${PORTKEY_GATEWAY_DEMO:-}" in 0 | false | no) return 0 ;; *) return 1 ;; esac; }
+
 wants_demo_cluster() {
-  case "${PORTKEY_GATEWAY_DEMO:-}" in
-    0 | false | no) return 1 ;;
-    1 | true | yes) return 0 ;;
-  esac
-  [ -z "${KUBECONFIG:-}" ] && [ ! -f "$HOME/.kube/config" ] &&
-    ! grep -qs '^portkeyGateway:' app-config.local.yaml
+  demo_switched_off && return 1
+  case "${PORTKEY_GATEWAY_DEMO:-}" in 1 | true | yes) return 0 ;; esac
+  [ -z "${KUBECONFIG:-}" ] && [ ! -f "$HOME/.kube/config" ] && ! local_config_has_clusters
 }
 
 CONFIG_ARGS=()
@@ -50,8 +50,10 @@ if wants_demo_cluster; then
     CONFIG_ARGS=(--config "$REPO_ROOT/app-config.yaml" --config "$(cat "$DEMO_DIR/ready")")
     [ ! -f app-config.local.yaml ] || CONFIG_ARGS+=(--config "$REPO_ROOT/app-config.local.yaml")
   fi
-elif grep -qs '^portkeyGateway:' app-config.local.yaml; then
+elif local_config_has_clusters; then
   echo "[start] using the clusters of app-config.local.yaml (portkeyGateway)"
+elif demo_switched_off && [ -z "${KUBECONFIG:-}" ] && [ ! -f "$HOME/.kube/config" ]; then
+  echo "[start] no demo cluster (PORTKEY_GATEWAY_DEMO=$PORTKEY_GATEWAY_DEMO) and no kubeconfig: the portal has no cluster to read gateways from"
 else
   echo "[start] using your kubeconfig (${KUBECONFIG:-~/.kube/config}): gateways are read from its current context, cluster \"default\" in the portal"
 fi
