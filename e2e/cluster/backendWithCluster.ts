@@ -4,7 +4,8 @@
  * they wait for), writes a config that points the portal's Portkey
  * gateway plugin at it and adds a catalog entity for the gateway, then runs the backend as
  * `yarn start backend` does (minus the file watcher) with that config on top of
- * app-config.yaml. Stops the backend, the kubelet and the apiserver when it is stopped.
+ * app-config.yaml; the backend serves the built app (packages/app/dist) on its own port.
+ * Stops the backend, the kubelet and the apiserver when it is stopped.
  *
  * Playwright starts it (playwright.config.ts); the tests read `state.json` from E2E_STATE_DIR
  * to make the gateway's pod log lines.
@@ -22,6 +23,8 @@ import {
   stopApiserver,
   writePortalConfig,
 } from '@portkey-gateway-backstage/demo-cluster';
+import { stringify } from 'yaml';
+import { PORTAL_URL } from '../support';
 import { E2E_STATE_DIR, E2eClusterState } from './state';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -68,6 +71,11 @@ async function main() {
     clusters: [UNREACHABLE_CLUSTER],
     entities: [unreachableGatewayEntity()],
   });
+  // The backend serves the built app (app-backend), so the app's URL is the backend's.
+  const e2eConfigFile = path.join(E2E_STATE_DIR, 'app-config.e2e.yaml');
+  fs.writeFileSync(e2eConfigFile, stringify({ app: { baseUrl: PORTAL_URL } }), {
+    mode: 0o600,
+  });
   const state: E2eClusterState = {
     gateway: DEMO_GATEWAY,
     otherTeamGateway: TEAM_GATEWAY,
@@ -94,6 +102,8 @@ async function main() {
       path.join(REPO_ROOT, 'app-config.yaml'),
       '--config',
       configFile,
+      '--config',
+      e2eConfigFile,
     ],
     { cwd: BACKEND_DIR, stdio: 'inherit', env: process.env },
   );
