@@ -15,5 +15,13 @@ export {
   stopApiserver,
   type GatewayCluster,
 } from './gatewayCluster';
-export { demoGatewayEntity, writePortalConfig } from './portalConfig';
+export {
+  demoGatewayEntity,
+  writePortalConfig,
+  type PortalGitServer,
+} from './portalConfig';
+export {
+  writeTemplateForGitServer,
+  type GitServerTarget,
+} from './templateForGitServer';
 export { appendLogLines, startDemoLogTraffic } from './demoLogTraffic';
