@@ -234,23 +234,19 @@ export async function startGithubStandIn(
       return;
     }
     if ((error as { type?: string }).type === 'entity.parse.failed') {
-      res
-        .status(400)
-        .json({
-          message: 'Problems parsing JSON',
-          documentation_url: DOCS,
-          status: '400',
-        });
+      res.status(400).json({
+        message: 'Problems parsing JSON',
+        documentation_url: DOCS,
+        status: '400',
+      });
       return;
     }
     log(`internal error: ${(error as Error).message}`);
-    res
-      .status(500)
-      .json({
-        message: 'Server Error',
-        documentation_url: DOCS,
-        status: '500',
-      });
+    res.status(500).json({
+      message: 'Server Error',
+      documentation_url: DOCS,
+      status: '500',
+    });
   };
 
   const json = express.json({
