@@ -402,7 +402,7 @@ export function repositoryRoutes(context: StandInContext): Router {
         res.json(contentFileJson(ctx, ref, path, file.sha, file.content));
         return;
       }
-      const tree = await git.treeShaOf(owner, repo, `${commit}:${path}`);
+      const tree = await git.treeAt(owner, repo, commit, path);
       if (!tree) throw notFound(DOCS.contents);
       const entries = (await git.readTree(owner, repo, tree, false)).map(e => ({
         ...e,

@@ -341,6 +341,32 @@ export class GitStore {
     }
   }
 
+  /** The tree at `path` in a commit, or undefined when there is no folder there. */
+  async treeAt(
+    owner: string,
+    name: string,
+    commitSha: string,
+    path: string,
+  ): Promise<string | undefined> {
+    try {
+      // Everything after the colon is the path, so no ^{tree} suffix: ask for the type.
+      const sha = (
+        await runGit(
+          ['rev-parse', '--verify', '--quiet', `${commitSha}:${path}`],
+          {
+            gitDir: this.gitDir(owner, name),
+          },
+        )
+      ).trim();
+      return (await this.objectType(owner, name, sha)) === 'tree'
+        ? sha
+        : undefined;
+    } catch (error) {
+      if (error instanceof GitCommandError) return undefined;
+      throw error;
+    }
+  }
+
   /** The blob at `path` in commit `sha`, or undefined when there is none. */
   async fileAt(
     owner: string,
