@@ -7,11 +7,11 @@ import {
   TOKEN,
   useStandIn,
 } from '../__testUtils__/standInFixture';
-import { checkBranchQueryExchange } from './graphqlBranchQuery';
+import { checkBranchQueryExchange } from './__testUtils__/graphqlBranchQuery';
 import {
   GithubOpenApiContract,
   UnknownOperationError,
-} from './githubOpenApiContract';
+} from './__testUtils__/githubOpenApiContract';
 
 const TARGET = 'gateways/ai-gateways/acme';
 const BRANCH = 'portkey-gateway/ai-gateways/acme';
