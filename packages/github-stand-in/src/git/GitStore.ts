@@ -381,12 +381,19 @@ export class GitStore {
     commitSha: string,
     path: string,
   ): Promise<{ sha: string; content: Buffer } | undefined> {
-    const entries = await runGit(
-      ['ls-tree', '-z', '--full-tree', commitSha, '--', path],
-      {
-        gitDir: this.gitDir(owner, name),
-      },
-    );
+    let entries: string;
+    try {
+      entries = await runGit(
+        ['ls-tree', '-z', '--full-tree', commitSha, '--', path],
+        {
+          gitDir: this.gitDir(owner, name),
+        },
+      );
+    } catch (error) {
+      // A path git will not look up (outside the tree, say) is a file that is not there.
+      if (error instanceof GitCommandError) return undefined;
+      throw error;
+    }
     const entry = entries.split('\0').find(line => line.endsWith(`\t${path}`));
     if (!entry) return undefined;
     const [, type, sha] = entry.slice(0, entry.indexOf('\t')).split(/\s+/);
