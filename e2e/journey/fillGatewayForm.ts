@@ -196,16 +196,25 @@ async function fillRepoUrl(
   page: Page,
   repo: { host: string; owner: string; repo: string },
 ) {
-  // The host list is the integrations the portal has; with one, it is chosen already.
-  const host = page.getByTestId('host-select').locator('select');
-  if (await host.isEnabled()) await host.selectOption(repo.host);
-  await expect(host).toHaveValue(repo.host);
-  // Both may be free-text autocompletes, which take what was typed when they lose focus.
+  const wanted = [repo.host, repo.owner, repo.repo];
+  // Host, and owner and repository when the template limits them, are lists: with one
+  // choice, already chosen (and disabled).
+  for (const select of await page.locator('form select').all()) {
+    const options = await select
+      .locator('option')
+      .evaluateAll(os => os.map(o => (o as HTMLOptionElement).value));
+    const value = wanted.find(w => options.includes(w));
+    if (!value) continue;
+    if (await select.isEnabled()) await select.selectOption(value);
+    await expect(select).toHaveValue(value);
+  }
+  // Otherwise free-text autocompletes, which take what was typed when they lose focus.
   for (const [name, value] of [
     ['Owner', repo.owner],
     ['Repository', repo.repo],
   ]) {
-    const field = page.getByRole('textbox', { name });
+    const field = page.getByRole('textbox', { name, exact: true });
+    if (!(await field.count())) continue;
     await field.fill(value);
     await field.press('Tab');
     await expect(field).toHaveValue(value);
