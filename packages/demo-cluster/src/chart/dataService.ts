@@ -188,7 +188,7 @@ export function dataServiceDeployment(
         metadata: {
           annotations: annotationsOf(
             autoRestart ? rollme(ctx, 'dataservice-pod') : {},
-            { 'checksum/config': envConfigChecksum(ctx, mode) },
+            { 'checksum/config': envConfigChecksum(ctx) },
             mode.mode === 'vault' ? vaultAnnotations(ctx) : {},
             deploymentAnnotations,
           ),

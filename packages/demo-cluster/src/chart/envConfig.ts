@@ -1,17 +1,35 @@
 import type { V1ConfigMap, V1Secret } from '@kubernetes/client-node';
 import { createHash } from 'node:crypto';
 import { CHART } from './chartDefaults';
-import { goQuote, goString } from './goTemplate';
-import { HelmValue, mapAt } from './helmValues';
+import { goQuote, goString, truthy } from './goTemplate';
+import { HelmValue, mapAt, valueAt } from './helmValues';
 import { envData, EnvMode } from './envModes';
-import { chartName, ChartContext, gatewayLabels } from './names';
+import { chartName, ChartContext, fullname, gatewayLabels } from './names';
 
-/** The Secret (or ConfigMap) of `environment.data` the chart creates in created mode. */
+/**
+ * The Secret (ConfigMap with `environment.secret: false`) of `environment.data` that
+ * `environment.create` makes the chart render: also with Vault injection, where the pods do
+ * not read it.
+ */
+export function createdEnvConfig(
+  ctx: ChartContext,
+): Extract<EnvMode, { mode: 'created' }> | undefined {
+  if (!truthy(valueAt(ctx.values, 'environment.create'))) return undefined;
+  return {
+    mode: 'created',
+    kind: truthy(valueAt(ctx.values, 'environment.secret'))
+      ? 'Secret'
+      : 'ConfigMap',
+    name: fullname(ctx),
+  };
+}
+
+/** That Secret or ConfigMap, when the chart renders it. */
 export function envConfigObject(
   ctx: ChartContext,
-  mode: EnvMode,
 ): V1Secret | V1ConfigMap | undefined {
-  if (mode.mode !== 'created') return undefined;
+  const mode = createdEnvConfig(ctx);
+  if (!mode) return undefined;
   const metadata = { name: mode.name, labels: gatewayLabels(ctx) };
   const entries = envData(ctx);
   if (mode.kind === 'Secret')
@@ -47,9 +65,10 @@ const secretText = (value: HelmValue) =>
  * are printed the way go-yaml prints plain strings, which may differ from Helm for values
  * that need quoting (the contract test checks the common cases).
  */
-export function envConfigChecksum(ctx: ChartContext, mode: EnvMode): string {
+export function envConfigChecksum(ctx: ChartContext): string {
+  const mode = createdEnvConfig(ctx);
   return createHash('sha256')
-    .update(mode.mode === 'created' ? envConfigText(ctx, mode) : '')
+    .update(mode ? envConfigText(ctx, mode) : '')
     .digest('hex');
 }
 
@@ -84,7 +103,7 @@ function envConfigText(
   }\n  labels:${nindent4(common)}${nindent4(selectorText)}\ndata:${data}`;
 }
 
-/** `toYaml` of a flat map of strings (sorted keys, one line each, trailing newline). */
+/** Helm's `toYaml` of a flat map of strings: sorted keys, a line each, no final newline. */
 function yamlLines(map: Record<string, HelmValue>): string {
   const plain = (text: string) =>
     /^[A-Za-z0-9_./-]+$/.test(text) &&
@@ -97,5 +116,5 @@ function yamlLines(map: Record<string, HelmValue>): string {
       const text = goString(map[key]);
       return `${key}: ${plain(text) ? text : `"${text.replace(/"/g, '\\"')}"`}`;
     });
-  return `${lines.join('\n')}\n`;
+  return lines.join('\n');
 }

@@ -2,7 +2,8 @@ import type { V1EnvVar, V1EnvVarSource } from '@kubernetes/client-node';
 import { CHART } from './chartDefaults';
 import { goString, orDefault, quoted, sortedKeys, truthy } from './goTemplate';
 import { HelmValue, listAt, mapAt, valueAt } from './helmValues';
-import { ChartContext, fullname } from './names';
+import { createdEnvConfig } from './envConfig';
+import { ChartContext } from './names';
 
 /**
  * How `environment.data` reaches the pods (REFERENCE.md §3), in the chart's order of
@@ -39,14 +40,8 @@ export function envMode(
         orDefault(CHART.name, valueAt(values, 'vaultConfig.kubernetesSecret')),
       ),
     };
-  if (truthy(valueAt(values, 'environment.create')))
-    return {
-      mode: 'created',
-      kind: truthy(valueAt(values, 'environment.secret'))
-        ? 'Secret'
-        : 'ConfigMap',
-      name: fullname(ctx),
-    };
+  const created = createdEnvConfig(ctx);
+  if (created) return created;
   const existing = valueAt(values, 'environment.existingSecret');
   if (!truthy(existing)) return { mode: 'none' };
   const secretName = goString(existing);

@@ -67,7 +67,7 @@ export function gatewayDeployment(
         metadata: {
           annotations: annotationsOf(
             autoRestart ? rollme(ctx, 'pod') : {},
-            { 'checksum/config': envConfigChecksum(ctx, mode) },
+            { 'checksum/config': envConfigChecksum(ctx) },
             mapAt(values, 'podAnnotations'),
             mode.mode === 'vault' ? vaultAnnotations(ctx) : {},
           ),

@@ -34,9 +34,10 @@ export function imagePullSecretRefs(
 export function imagePullSecrets(ctx: ChartContext): V1Secret[] {
   return listAt(ctx.values, 'imageCredentials').flatMap(entry => {
     if (!isMap(entry) || !truthy(entry.create)) return [];
+    // printf "%s" of a missing key prints Go's %!s(<nil>).
     const text = (key: string) =>
       entry[key] === null || entry[key] === undefined
-        ? ''
+        ? '%!s(<nil>)'
         : goString(entry[key]);
     const registry = text('registry');
     const auth = truthy(entry.auth)

@@ -63,7 +63,7 @@ export function renderChartObjects(
     gatewayServiceAccount(ctx),
     dataServiceEnabled(ctx) ? dataServiceAccount(ctx) : undefined,
     ...imagePullSecrets(ctx),
-    envConfigObject(ctx, mode),
+    envConfigObject(ctx),
     resourceConfigMap(),
     gatewayService(ctx, mode),
     mcpService(ctx, mode),

@@ -10,6 +10,6 @@ export const resourceConfigMap = (): V1ConfigMap => ({
   metadata: { name: 'resource-config' },
   data: {
     'document_db.pem':
-      '-----BEGIN CERTIFICATE-----\n____\n-----END CERTIFICATE-----',
+      '-----BEGIN CERTIFICATE-----\n____\n-----END CERTIFICATE-----\n',
   },
 });
