@@ -17,3 +17,23 @@ export {
 } from './gatewayCluster';
 export { demoGatewayEntity, writePortalConfig } from './portalConfig';
 export { appendLogLines, startDemoLogTraffic } from './demoLogTraffic';
+export {
+  renderChartObjects,
+  mergeChartValues,
+  type RenderChartObjectsOptions,
+} from './chart/renderChartObjects';
+export { ChartRenderError } from './chart/names';
+export { CHART as PORTKEY_CHART_STAND_IN } from './chart/chartDefaults';
+export type { SecretLookup } from './chart/envModes';
+export {
+  parseValuesYaml,
+  type HelmMap,
+  type HelmValue,
+} from './chart/helmValues';
+export {
+  installChartRelease,
+  type InstallChartReleaseOptions,
+  type InstalledPod,
+  type InstalledRelease,
+} from './chart/installChartRelease';
+export { type PodRun } from './chart/workloadStatus';

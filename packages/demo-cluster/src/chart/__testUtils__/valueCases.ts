@@ -144,6 +144,18 @@ tolerations: [{key: k, operator: Exists}]
 extraContainerConfig: {workingDir: /tmp}
 `,
     },
+    'explicit mode with the default keys left nil (SERVER_MODE reads <nil>)': {
+      release: 'nil-mode',
+      values: `
+serviceAccount: {name: sa}
+environment:
+  create: false
+  existingSecret: portkey-secrets
+  secretKeys: [PORTKEY_CLIENT_AUTH, NOT_IN_DATA]
+  data: {EXTRA: null}
+dataservice: {enabled: true, serviceAccount: {name: sa}}
+`,
+    },
     'SERVER_MODE gateway runs no server': {
       release: 'broken-gateway',
       values: `
