@@ -1,28 +1,14 @@
 import type { V1ConfigMap, V1Secret } from '@kubernetes/client-node';
 import { createHash } from 'node:crypto';
 import { CHART } from './chartDefaults';
-import { goQuote, goString, truthy } from './goTemplate';
-import { HelmValue, mapAt, valueAt } from './helmValues';
-import { envData, EnvMode } from './envModes';
-import { chartName, ChartContext, fullname, gatewayLabels } from './names';
+import { goQuote, goString } from './goTemplate';
+import { HelmValue, mapAt } from './helmValues';
+import { createdEnvConfig, envData, EnvMode } from './envModes';
+import { chartName, ChartContext, gatewayLabels } from './names';
 
-/**
- * The Secret (ConfigMap with `environment.secret: false`) of `environment.data` that
- * `environment.create` makes the chart render: also with Vault injection, where the pods do
- * not read it.
- */
-export function createdEnvConfig(
-  ctx: ChartContext,
-): Extract<EnvMode, { mode: 'created' }> | undefined {
-  if (!truthy(valueAt(ctx.values, 'environment.create'))) return undefined;
-  return {
-    mode: 'created',
-    kind: truthy(valueAt(ctx.values, 'environment.secret'))
-      ? 'Secret'
-      : 'ConfigMap',
-    name: fullname(ctx),
-  };
-}
+/** A value as the chart's Secret holds it: base64 of its `toString`, nil as empty. */
+const secretText = (value: HelmValue) =>
+  value === null ? '' : Buffer.from(goString(value)).toString('base64');
 
 /** That Secret or ConfigMap, when the chart renders it. */
 export function envConfigObject(
@@ -53,10 +39,6 @@ export function envConfigObject(
     ),
   };
 }
-
-/** A value as the chart's Secret holds it: base64 of its `toString`, nil as empty. */
-const secretText = (value: HelmValue) =>
-  value === null ? '' : Buffer.from(goString(value)).toString('base64');
 
 /**
  * The pods' `checksum/config` annotation: sha256 of the text the chart renders for that

@@ -1,9 +1,15 @@
 import type { V1EnvVar, V1EnvVarSource } from '@kubernetes/client-node';
 import { CHART } from './chartDefaults';
-import { goString, orDefault, quoted, sortedKeys, truthy } from './goTemplate';
+import {
+  byteOrder,
+  goString,
+  orDefault,
+  quoted,
+  sortedKeys,
+  truthy,
+} from './goTemplate';
 import { HelmValue, listAt, mapAt, valueAt } from './helmValues';
-import { createdEnvConfig } from './envConfig';
-import { ChartContext } from './names';
+import { ChartContext, fullname } from './names';
 
 /**
  * How `environment.data` reaches the pods (REFERENCE.md §3), in the chart's order of
@@ -27,6 +33,24 @@ export type SecretLookup = (
 ) => string[] | undefined;
 
 export const helmTemplateLookup: SecretLookup = () => undefined;
+
+/**
+ * The Secret (ConfigMap with `environment.secret: false`) of `environment.data` that
+ * `environment.create` makes the chart render: also with Vault injection, where the pods do
+ * not read it.
+ */
+export function createdEnvConfig(
+  ctx: ChartContext,
+): Extract<EnvMode, { mode: 'created' }> | undefined {
+  if (!truthy(valueAt(ctx.values, 'environment.create'))) return undefined;
+  return {
+    mode: 'created',
+    kind: truthy(valueAt(ctx.values, 'environment.secret'))
+      ? 'Secret'
+      : 'ConfigMap',
+    name: fullname(ctx),
+  };
+}
 
 export function envMode(
   ctx: ChartContext,
@@ -87,6 +111,10 @@ function referenceOf(mode: EnvMode, key: string): V1EnvVarSource | undefined {
   }
 }
 
+/** A literal env var; a nil value renders as an empty key, i.e. none. */
+export const literal = (name: string, value: string | null): V1EnvVar =>
+  value === null ? { name } : { name, value };
+
 /**
  * The gateway container's env from `environment.data` (before `extraEnv`): explicit mode
  * puts the `secretKeys` first, in their order, then the other keys as literals; the other
@@ -113,10 +141,6 @@ export function gatewayEnvFromData(
     return valueFrom ? { name: key, valueFrom } : literal(key, quoted(value));
   });
 }
-
-/** A literal env var; a nil value renders as an empty key, i.e. none. */
-export const literal = (name: string, value: string | null): V1EnvVar =>
-  value === null ? { name } : { name, value };
 
 /**
  * The same sources as a map by key, the form the chart's data service and port helpers
@@ -145,5 +169,5 @@ export function envSourceMap(
     }
   }
   // A Go map: whoever ranges over it visits the keys sorted.
-  return new Map([...sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...sources].sort(([a], [b]) => byteOrder(a, b)));
 }

@@ -17,6 +17,16 @@ export function goFloat(n: number): string {
   return String(n);
 }
 
+/** Keys in the order Go's `range` over a map visits them (byte order). */
+export const sortedKeys = (map: Record<string, unknown>): string[] =>
+  Object.keys(map).sort(byteOrder);
+
+/** Go's string order (byte-wise; the same as UTF-16 order for these ASCII keys). */
+export function byteOrder(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 /**
  * Sprig's `toString` (Go's `%v`): nil is `<nil>`, booleans `true`/`false`, numbers as
  * float64, lists `[a b]`, maps `map[k:v]` with sorted keys.
@@ -64,21 +74,16 @@ export function toInt(value: HelmValue): number {
     if (/^[+-]?(0x[0-9a-f]+|0o?[0-7]*|[1-9][0-9]*)$/i.test(text)) {
       const negative = text.startsWith('-');
       const digits = text.replace(/^[+-]/, '');
-      const parsed = /^0x/i.test(digits)
-        ? parseInt(digits.slice(2), 16)
-        : /^0o?[0-7]+$/i.test(digits)
-        ? parseInt(digits.replace(/^0o?/i, ''), 8)
-        : Number(digits);
+      let parsed = Number(digits);
+      if (/^0x/i.test(digits)) parsed = parseInt(digits.slice(2), 16);
+      else if (/^0o?[0-7]+$/i.test(digits))
+        parsed = parseInt(digits.replace(/^0o?/i, ''), 8);
       return negative ? -parsed : parsed;
     }
     return 0;
   }
   return 0;
 }
-
-/** Keys in the order Go's `range` over a map visits them (byte order). */
-export const sortedKeys = (map: Record<string, unknown>): string[] =>
-  Object.keys(map).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** Go's `%q` (Sprig's `quote`) of a string, for text the chart hashes. */
 export function goQuote(text: string): string {

@@ -3,6 +3,8 @@ import { goString, truthy } from './goTemplate';
 import { isMap, listAt } from './helmValues';
 import { ChartContext } from './names';
 
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+
 /**
  * The pods' `imagePullSecrets`: the names in `imagePullSecrets` (strings or `{name}`), then
  * every `imageCredentials[].name`, created or not, without repeats.
@@ -14,14 +16,11 @@ export function imagePullSecretRefs(
   const add = (name: string) => {
     if (name && !names.includes(name)) names.push(name);
   };
-  for (const entry of listAt(ctx.values, 'imagePullSecrets'))
-    add(
-      typeof entry === 'string'
-        ? entry
-        : isMap(entry) && truthy(entry.name)
-        ? goString(entry.name)
-        : '',
-    );
+  for (const entry of listAt(ctx.values, 'imagePullSecrets')) {
+    if (typeof entry === 'string') add(entry);
+    else if (isMap(entry) && truthy(entry.name ?? null))
+      add(goString(entry.name));
+  }
   for (const entry of listAt(ctx.values, 'imageCredentials'))
     if (isMap(entry) && truthy(entry.name)) add(goString(entry.name));
   return names.map(name => ({ name }));
@@ -58,5 +57,3 @@ export function imagePullSecrets(ctx: ChartContext): V1Secret[] {
     ];
   });
 }
-
-const base64 = (text: string) => Buffer.from(text).toString('base64');

@@ -43,6 +43,20 @@ export type InstalledRelease = {
 
 const status = (error: unknown) => (error as { code?: number })?.code;
 
+/** KubernetesObjectApi that can say whether the server serves an object's kind. */
+class ServedObjectApi extends KubernetesObjectApi {
+  async serves(object: KubernetesObject): Promise<boolean> {
+    try {
+      return (
+        (await this.resource(object.apiVersion!, object.kind!)) !== undefined
+      );
+    } catch (error) {
+      if (/HTTP-Code: 404/.test(String((error as Error).message))) return false;
+      throw error;
+    }
+  }
+}
+
 /**
  * A stand-in for `helm install` plus the controllers and kubelet that a bare kube-apiserver
  * lacks: creates the namespace if missing, applies the objects (create, or replace when
@@ -103,20 +117,6 @@ function asReleaseObject(
     },
   };
   return copy;
-}
-
-/** KubernetesObjectApi that can say whether the server serves an object's kind. */
-class ServedObjectApi extends KubernetesObjectApi {
-  async serves(object: KubernetesObject): Promise<boolean> {
-    try {
-      return (
-        (await this.resource(object.apiVersion!, object.kind!)) !== undefined
-      );
-    } catch (error) {
-      if (/HTTP-Code: 404/.test(String((error as Error).message))) return false;
-      throw error;
-    }
-  }
 }
 
 /** Create, or replace what is there (keeping a Service's allocated IP and node ports). */

@@ -11,6 +11,14 @@ export type ChartContext = {
 
 export type Labels = Record<string, string>;
 
+/** A values combination the chart refuses to render (its `fail` messages). */
+export class ChartRenderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChartRenderError';
+  }
+}
+
 /** Helm names are cut to 63 characters, and one trailing dash is dropped. */
 const dnsName = (name: string) => name.slice(0, 63).replace(/-$/, '');
 
@@ -56,6 +64,10 @@ export const gatewayLabels = (ctx: ChartContext): Labels => ({
   ...selectorLabels(ctx),
 });
 
+/** `<fullname>-<dataservice.name>`: the data service's Deployment, Service and component. */
+export const dataServiceName = (ctx: ChartContext): string =>
+  `${fullname(ctx)}-${goString(valueAt(ctx.values, 'dataservice.name'))}`;
+
 /** Each key of `dataservice.deployment.selectorLabels` overrides one of the defaults. */
 export function dataServiceSelectorLabels(ctx: ChartContext): Labels {
   const given = mapAt(ctx.values, 'dataservice.deployment.selectorLabels');
@@ -78,10 +90,6 @@ export const dataServiceLabels = (ctx: ChartContext): Labels => ({
   ...commonLabels(),
   ...dataServiceSelectorLabels(ctx),
 });
-
-/** `<fullname>-<dataservice.name>`: the data service's Deployment, Service and component. */
-export const dataServiceName = (ctx: ChartContext): string =>
-  `${fullname(ctx)}-${goString(valueAt(ctx.values, 'dataservice.name'))}`;
 
 export const redisSelectorLabels = (ctx: ChartContext): Labels => ({
   'app.kubernetes.io/name': 'redis',
@@ -122,12 +130,4 @@ export function dataServiceAccountName(ctx: ChartContext): string {
       'dataservice.serviceAccount.name must be set when dataservice.serviceAccount.create is false',
     );
   return dnsName(goString(name));
-}
-
-/** A values combination the chart refuses to render (its `fail` messages). */
-export class ChartRenderError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ChartRenderError';
-  }
 }
