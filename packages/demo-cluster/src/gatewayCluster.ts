@@ -48,8 +48,20 @@ export type GatewayCluster = {
   logFile: (pod: string, container: string, namespace?: string) => string;
   /** The stub kubelet's Node: bind pods to it (spec.nodeName) to serve their logs. */
   node: string;
+  /** The stub kubelet's log folder (see kubeletLogFile), for another process to write to. */
+  logDir: string;
+  /** The admin kubeconfig file (in the git-ignored state dir), for kubectl and tests. */
+  adminKubeconfig: string;
   stop: () => Promise<void>;
 };
+
+/** The stub kubelet's file for a container's log under `logDir`: append to it to log. */
+export const kubeletLogFile = (
+  logDir: string,
+  namespace: string,
+  pod: string,
+  container: string,
+) => path.join(logDir, namespace, pod, `${container}.log`);
 
 /** Stops what start-apiserver.sh started into `stateDir`; a no-op when nothing runs. */
 export function stopApiserver(stateDir: string) {
@@ -79,7 +91,7 @@ export async function startGatewayCluster(
     pod: string,
     container: string,
     namespace = DEMO_GATEWAYS[0].namespace,
-  ) => path.join(logDir, namespace, pod, `${container}.log`);
+  ) => kubeletLogFile(logDir, namespace, pod, container);
   let kubelet: { port: number; close: () => Promise<void> } | undefined;
   try {
     const admin = new KubeConfig();
@@ -103,6 +115,8 @@ export async function startGatewayCluster(
       token: env.KUBE_ADMIN_TOKEN,
       logFile,
       node: DEMO_NODE,
+      logDir,
+      adminKubeconfig: env.KUBECONFIG_ADMIN,
       stop: async () => {
         await kubelet?.close();
         stopApiserver(stateDir);

@@ -11,6 +11,7 @@ export {
   type DemoGatewaySpec,
 } from './demoGateway';
 export {
+  kubeletLogFile,
   startGatewayCluster,
   stopApiserver,
   type GatewayCluster,
