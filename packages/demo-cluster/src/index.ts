@@ -15,5 +15,9 @@ export {
   stopApiserver,
   type GatewayCluster,
 } from './gatewayCluster';
-export { demoGatewayEntity, writePortalConfig } from './portalConfig';
+export {
+  demoGatewayEntity,
+  writePortalConfig,
+  type CatalogLocationsSource,
+} from './portalConfig';
 export { appendLogLines, startDemoLogTraffic } from './demoLogTraffic';

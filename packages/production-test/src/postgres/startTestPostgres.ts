@@ -4,12 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../net/freePort';
+import { REPO_ROOT } from '../repoRoot';
 
-// This package runs from the repository's source (never built), so __dirname is stable.
-// eslint-disable-next-line no-restricted-syntax
-const ENSURE_POSTGRES = path.resolve(
-  __dirname,
-  '../../../../scripts/postgres/ensure-postgres.sh',
+const ENSURE_POSTGRES = path.join(
+  REPO_ROOT,
+  'scripts/postgres/ensure-postgres.sh',
 );
 
 /** The superuser initdb creates; it logs in over the unix socket only (trust there). */
@@ -165,7 +164,11 @@ function chownToUser(dir: string, user: string) {
 }
 
 /** Runs a PostgreSQL tool, as `user` when given; its output is shown only on failure. */
-function runPostgresTool(user: string | undefined, tool: string, args: string[]) {
+function runPostgresTool(
+  user: string | undefined,
+  tool: string,
+  args: string[],
+) {
   const [command, commandArgs] = user
     ? ['runuser', ['-u', user, '--', tool, ...args]]
     : [tool, args];
@@ -177,7 +180,9 @@ function runPostgresTool(user: string | undefined, tool: string, args: string[])
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(
-      `${path.basename(tool)} ${args.join(' ')} failed: ${stderr || stdout || (error as Error).message}`,
+      `${path.basename(tool)} ${args.join(' ')} failed: ${
+        stderr || stdout || (error as Error).message
+      }`,
     );
   }
 }
@@ -201,7 +206,9 @@ async function createPortalRole(
   await admin.connect();
   try {
     await admin.query(
-      `CREATE ROLE ${admin.escapeIdentifier(user)} LOGIN CREATEDB PASSWORD ${admin.escapeLiteral(password)}`,
+      `CREATE ROLE ${admin.escapeIdentifier(
+        user,
+      )} LOGIN CREATEDB PASSWORD ${admin.escapeLiteral(password)}`,
     );
   } finally {
     await admin.end();

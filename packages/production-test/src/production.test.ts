@@ -1,0 +1,145 @@
+/*
+ * app-config.production.yaml on a real PostgreSQL (scripts/test-postgres.sh runs this file):
+ * the portal's backend with NODE_ENV=production on a throwaway Debian PostgreSQL and the demo
+ * kube-apiserver, called as a service with a static token.
+ */
+import {
+  DEMO_GATEWAY,
+  demoGatewayEntity,
+} from '@portkey-gateway-backstage/demo-cluster';
+import type { GatewayEntityStatus } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { portalApi, waitFor } from './portal/portalApi';
+import { REPO_ROOT } from './repoRoot';
+import {
+  CLUSTER_NAME,
+  ProductionPortal,
+  startProductionPortal,
+} from './portal/startProductionPortal';
+
+// The stage's script makes the run's directory (and removes it, also after an interrupt).
+const RUN_DIR =
+  process.env.PRODUCTION_TEST_DIR ??
+  fs.mkdtempSync(path.join(os.tmpdir(), 'production-test-'));
+
+const DEMO_ENTITY = demoGatewayEntity(DEMO_GATEWAY, CLUSTER_NAME);
+
+let portal: ProductionPortal;
+let api: ReturnType<typeof portalApi>;
+
+beforeAll(async () => {
+  portal = await startProductionPortal(RUN_DIR);
+  api = portalApi(portal);
+}, 600_000);
+
+afterAll(async () => {
+  await portal?.stop();
+  if (!process.env.PRODUCTION_TEST_DIR)
+    fs.rmSync(RUN_DIR, { recursive: true, force: true });
+});
+
+/** One query on one of the portal's databases, as the portal's role. */
+async function query(database: string, sql: string, params: unknown[] = []) {
+  const client = await portal.postgres.connect(database);
+  try {
+    return (await client.query(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+test('every key of the production config is declared in a config schema', () => {
+  // backstage-cli's strict check: an undeclared key (or a wrong type) is an error.
+  const check = spawnSync(
+    process.execPath,
+    [
+      require.resolve('@backstage/cli/bin/backstage-cli'),
+      'config:check',
+      '--strict',
+      ...['app-config.yaml', ...portal.configFiles].flatMap(f => [
+        '--config',
+        f,
+      ]),
+    ],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...portal.env },
+      encoding: 'utf8',
+    },
+  );
+  // On failure the check's output names the keys.
+  expect({ status: check.status, output: check.stderr + check.stdout }).toEqual(
+    {
+      status: 0,
+      output: expect.stringContaining(
+        'Loaded config from app-config.yaml, app-config.production.yaml',
+      ),
+    },
+  );
+});
+
+test('each plugin of the backend has its own database in PostgreSQL', async () => {
+  const rows = await query(
+    'postgres',
+    "SELECT datname FROM pg_database WHERE datname LIKE 'backstage_plugin_%'",
+  );
+  const databases = rows.map(r => r.datname);
+  for (const plugin of ['app', 'auth', 'catalog', 'scaffolder', 'search'])
+    expect(databases).toContain(`backstage_plugin_${plugin}`);
+});
+
+test('the catalog is persisted in PostgreSQL: the template and the demo gateway', async () => {
+  const refs = [
+    'template:default/portkey-gateway',
+    `component:default/${DEMO_ENTITY.metadata.name}`,
+  ];
+  const rows = await waitFor('the entities in final_entities', async () => {
+    const found = await query(
+      'backstage_plugin_catalog',
+      `SELECT r.entity_ref, f.final_entity FROM refresh_state r
+         JOIN final_entities f ON f.entity_id = r.entity_id
+        WHERE r.entity_ref = ANY($1) AND f.final_entity IS NOT NULL`,
+      [refs],
+    );
+    return found.length === refs.length ? found : undefined;
+  });
+  const gateway = rows.find(r => r.entity_ref.startsWith('component:'))!;
+  expect(JSON.parse(gateway.final_entity).metadata.annotations).toMatchObject(
+    DEMO_ENTITY.metadata.annotations,
+  );
+});
+
+test("the demo gateway's status through its entity: pods and health as the demo defines them", async () => {
+  const statusPath = `/api/portkey-gateway/entities/default/component/${DEMO_ENTITY.metadata.name}/status`;
+  // The catalog may still be ingesting the entity right after the start.
+  const res = await waitFor('the entity status route', async () => {
+    const r = await api(statusPath);
+    return r.status === 404 ? undefined : r;
+  });
+  expect(res).toMatchObject({ status: 200 }); // the failure shows the answer
+  const status: GatewayEntityStatus = res.json;
+  expect(status).toMatchObject({
+    cluster: CLUSTER_NAME,
+    namespace: DEMO_GATEWAY.namespace,
+    release: DEMO_GATEWAY.release,
+  });
+  const gateway = status.gateway!;
+  expect(gateway.deployment).toBe(DEMO_GATEWAY.deployment);
+  const pods = [...DEMO_GATEWAY.healthyPods, DEMO_GATEWAY.crashingPod];
+  expect(gateway.replicas).toMatchObject({
+    desired: pods.length,
+    ready: DEMO_GATEWAY.healthyPods.length,
+  });
+  expect(Object.fromEntries(gateway.pods.map(p => [p.name, p.ready]))).toEqual(
+    Object.fromEntries(
+      pods.map(name => [name, name !== DEMO_GATEWAY.crashingPod]),
+    ),
+  );
+  const crashing = gateway.pods.find(p => p.name === DEMO_GATEWAY.crashingPod)!;
+  expect(crashing.containers[0].reason).toBe('CrashLoopBackOff');
+  // A crash-looping pod of the current ReplicaSet: waiting will not fix it.
+  expect(gateway.rollout).toBe('degraded');
+});
