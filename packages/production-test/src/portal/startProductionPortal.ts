@@ -3,6 +3,10 @@ import {
   startGatewayCluster,
   writePortalConfig,
 } from '@portkey-gateway-backstage/demo-cluster';
+import {
+  GithubStandIn,
+  startGithubStandIn,
+} from '@portkey-gateway-backstage/github-stand-in';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,15 +14,22 @@ import { freePort } from '../net/freePort';
 import { startTestPostgres, TestPostgres } from '../postgres/startTestPostgres';
 import { REPO_ROOT } from '../repoRoot';
 import { PortalBackend, startPortalBackend } from './startPortalBackend';
-import { GithubIntegration, writeTestOverlay } from './writeTestOverlay';
+import { writeTestOverlay } from './writeTestOverlay';
 
 /** The cluster's name in the portal (the demo entities' portkey.ai/gateway-cluster). */
 export const CLUSTER_NAME = 'production-test';
+
+/** The repository the template's pull requests go to, on the GitHub stand-in. */
+export const GITOPS_REPOSITORY = { owner: 'platform', name: 'gitops' };
 
 /** Everything the stage runs, and the handles the checks use. */
 export type ProductionPortal = {
   postgres: TestPostgres;
   cluster: GatewayCluster;
+  /** packages/github-stand-in: what the scaffolder's publish step talks to. */
+  github: GithubStandIn;
+  /** The one token the stand-in accepts (the portal's GitHub integration has it). */
+  githubToken: string;
   backend: PortalBackend;
   /** The static external-access token of this run: `Authorization: Bearer <token>`. */
   token: string;
@@ -34,13 +45,12 @@ export type ProductionPortal = {
 
 /**
  * Starts, in `runDir` (a fresh temporary directory): a throwaway PostgreSQL, the demo
- * kube-apiserver with its gateways (packages/demo-cluster), and the portal's backend on both
- * with app-config.production.yaml and the test's overlay. `github` is the integration the
- * scaffolder's publish step uses.
+ * kube-apiserver with its gateways (packages/demo-cluster), the GitHub stand-in
+ * (packages/github-stand-in) with an empty GITOPS_REPOSITORY, and the portal's backend on
+ * them with app-config.production.yaml and the test's overlay.
  */
 export async function startProductionPortal(
   runDir: string,
-  github?: GithubIntegration,
 ): Promise<ProductionPortal> {
   const stops: Array<() => Promise<void> | void> = [];
   const stop = async () => {
@@ -57,6 +67,15 @@ export async function startProductionPortal(
     const cluster = await startGatewayCluster(path.join(runDir, 'kube'));
     stops.push(cluster.stop);
 
+    const githubToken = crypto.randomBytes(24).toString('hex');
+    const github = await startGithubStandIn({
+      stateDir: path.join(runDir, 'github'),
+      token: githubToken,
+      repositories: [GITOPS_REPOSITORY],
+      log: () => undefined, // its request lines would drown the test's output
+    });
+    stops.push(github.stop);
+
     const port = await freePort();
     const token = crypto.randomBytes(24).toString('base64url');
     const configFiles = [
@@ -69,7 +88,15 @@ export async function startProductionPortal(
           workingDir: REPO_ROOT,
         },
       }),
-      writeTestOverlay(runDir, { port, token, github }),
+      writeTestOverlay(runDir, {
+        port,
+        token,
+        github: {
+          host: github.host,
+          apiBaseUrl: github.apiBaseUrl,
+          token: githubToken,
+        },
+      }),
     ];
     const env = {
       POSTGRES_HOST: postgres.host,
@@ -90,6 +117,8 @@ export async function startProductionPortal(
     const portal: ProductionPortal = {
       postgres,
       cluster,
+      github,
+      githubToken,
       get backend() {
         return backend;
       },

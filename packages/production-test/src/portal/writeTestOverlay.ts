@@ -19,7 +19,7 @@ export type GithubIntegration = {
  */
 export function writeTestOverlay(
   dir: string,
-  options: { port: number; token: string; github?: GithubIntegration },
+  options: { port: number; token: string; github: GithubIntegration },
 ): string {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const file = path.join(dir, 'app-config.production-test.yaml');
@@ -40,7 +40,7 @@ export function writeTestOverlay(
           ],
         },
       },
-      integrations: { github: options.github ? [options.github] : [] },
+      integrations: { github: [options.github] },
     }),
     { mode: 0o600 },
   );
