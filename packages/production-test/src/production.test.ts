@@ -193,7 +193,10 @@ describe('a run of the Portkey gateway template', () => {
         secrets: {},
       },
     });
-    expect(created).toMatchObject({ status: 201 });
+    if (created.status !== 201)
+      throw new Error(
+        `POST /v2/tasks answered ${created.status}: ${created.text}`,
+      );
     taskId = created.json.id;
     await waitFor('the task to finish', async () => {
       const { json } = await api(`/api/scaffolder/v2/tasks/${taskId}`);
