@@ -1,8 +1,10 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { join } from 'node:path';
 import { filesIn, gitCli, temporaryDir } from './__testUtils__/gitCli';
+import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
 import {
   gatewayFiles,
+  integrationsFor,
   runPublishAction,
   type PublishInput,
 } from './__testUtils__/publishAction';
@@ -241,5 +243,31 @@ describe('publish:github:pull-request against the GitHub stand-in', () => {
     expect(standIn.logs.length).toBeGreaterThan(10);
     expect(standIn.logs.join('\n')).not.toContain(TOKEN);
     expect(JSON.stringify(standIn.exchanges)).not.toContain(TOKEN);
+  });
+});
+
+describe("Backstage's GitHub integration config with the stand-in's host", () => {
+  it('accepts a host with a port and keeps the apiBaseUrl, and the action parses the repoUrl', () => {
+    const entry = {
+      host: '127.0.0.1:4567',
+      apiBaseUrl: 'http://127.0.0.1:4567/api/v3',
+      token: 'x',
+    };
+    const integrations = integrationsFor(entry);
+    expect(integrations.github.byHost('127.0.0.1:4567')?.config).toMatchObject({
+      host: '127.0.0.1:4567',
+      apiBaseUrl: 'http://127.0.0.1:4567/api/v3',
+    });
+    expect(
+      integrations.github.byUrl('http://127.0.0.1:4567/acme/gateways')?.config
+        .host,
+    ).toBe('127.0.0.1:4567');
+    expect(
+      parseRepoUrl('127.0.0.1:4567?owner=acme&repo=gateways', integrations),
+    ).toMatchObject({
+      host: '127.0.0.1:4567',
+      owner: 'acme',
+      repo: 'gateways',
+    });
   });
 });

@@ -339,8 +339,9 @@ export function contentFileJson(
     name: path.split('/').pop() ?? path,
     path,
     // GitHub wraps base64 at 60 characters with newlines.
-    content:
-      (content.toString('base64').match(/.{1,60}/g) ?? ['']).join('\n') + '\n',
+    content: `${(content.toString('base64').match(/.{1,60}/g) ?? ['']).join(
+      '\n',
+    )}\n`,
     sha,
     url: self,
     git_url: git,
@@ -351,6 +352,13 @@ export function contentFileJson(
     _links: { self, git, html },
   };
 }
+
+/** A tree entry's type as the contents API names it. */
+const CONTENT_TYPES: Record<GitTreeEntry['type'], string> = {
+  blob: 'file',
+  tree: 'dir',
+  commit: 'submodule',
+};
 
 export function contentDirectoryJson(
   ctx: RepoContext,
@@ -368,7 +376,7 @@ export function contentDirectoryJson(
     }/${ref}/${encodePath(entry.path)}`;
     const git = `${api}/git/${isDir ? 'trees' : 'blobs'}/${entry.sha}`;
     return {
-      type: isDir ? 'dir' : entry.type === 'commit' ? 'submodule' : 'file',
+      type: CONTENT_TYPES[entry.type],
       size: entry.size ?? 0,
       name: entry.path.split('/').pop() ?? entry.path,
       path: entry.path,

@@ -7,11 +7,11 @@ import {
   TOKEN,
   useStandIn,
 } from '../__testUtils__/standInFixture';
-import { checkBranchQueryExchange } from './graphqlBranchQuery';
+import { checkBranchQueryExchange } from './__testUtils__/graphqlBranchQuery';
 import {
   GithubOpenApiContract,
   UnknownOperationError,
-} from './githubOpenApiContract';
+} from './__testUtils__/githubOpenApiContract';
 
 const TARGET = 'gateways/ai-gateways/acme';
 const BRANCH = 'portkey-gateway/ai-gateways/acme';
@@ -159,6 +159,34 @@ describe("the stand-in against GitHub's REST description (@octokit/openapi)", ()
         problems: [],
       });
     }
+  });
+
+  it('a run after the pull request was closed (branch exists, no open PR) fits too', async () => {
+    standIn.exchanges.length = 0;
+    const outputs = await publish(3, 'Portkey gateway acme again');
+    const operations = standIn.exchanges
+      .filter(e => e.path !== '/graphql')
+      .map(e => contract.check(e).operationId);
+    expect(operations.slice(-2)).toEqual(['git/update-ref', 'pulls/create']);
+    const graphql = standIn.exchanges.filter(e => e.path === '/graphql');
+    expect(graphql.map(checkBranchQueryExchange)).toEqual([[]]);
+    expect(
+      (graphql[0].responseBody as any).data.repository.ref
+        .associatedPullRequests.edges,
+    ).toEqual([]);
+    for (const exchange of standIn.exchanges.filter(
+      e => e.path !== '/graphql',
+    )) {
+      expect({
+        call: `${exchange.method} ${exchange.path} ${exchange.status}`,
+        ...contract.check(exchange),
+      }).toEqual({
+        call: `${exchange.method} ${exchange.path} ${exchange.status}`,
+        operationId: expect.any(String),
+        problems: [],
+      });
+    }
+    expect(outputs.pullRequestNumber).toBe(2);
   });
 
   describe('the checker itself', () => {

@@ -51,6 +51,13 @@ const NAME_PATTERN = /^[A-Za-z0-9_.-]{1,100}$/;
 const SHA_PATTERN = /^[0-9a-f]{40}$/;
 const ZERO_SHA = '0'.repeat(40);
 
+/** git diff --raw's status letters, as GitHub names them. */
+const STATUS_BY_LETTER: Record<string, ChangedFile['status']> = {
+  A: 'added',
+  D: 'removed',
+  M: 'modified',
+};
+
 export function isValidName(name: string): boolean {
   return NAME_PATTERN.test(name) && name !== '.' && name !== '..';
 }
@@ -374,12 +381,19 @@ export class GitStore {
     commitSha: string,
     path: string,
   ): Promise<{ sha: string; content: Buffer } | undefined> {
-    const entries = await runGit(
-      ['ls-tree', '-z', '--full-tree', commitSha, '--', path],
-      {
-        gitDir: this.gitDir(owner, name),
-      },
-    );
+    let entries: string;
+    try {
+      entries = await runGit(
+        ['ls-tree', '-z', '--full-tree', commitSha, '--', path],
+        {
+          gitDir: this.gitDir(owner, name),
+        },
+      );
+    } catch (error) {
+      // A path git will not look up (outside the tree, say) is a file that is not there.
+      if (error instanceof GitCommandError) return undefined;
+      throw error;
+    }
     const entry = entries.split('\0').find(line => line.endsWith(`\t${path}`));
     if (!entry) return undefined;
     const [, type, sha] = entry.slice(0, entry.indexOf('\t')).split(/\s+/);
@@ -586,14 +600,7 @@ export class GitStore {
       const path = fields[i + 1];
       if (!meta.startsWith(':')) break;
       const [, , oldSha, newSha, letter] = meta.slice(1).split(' ');
-      const status =
-        letter === 'A'
-          ? 'added'
-          : letter === 'D'
-          ? 'removed'
-          : letter === 'M'
-          ? 'modified'
-          : 'changed';
+      const status = STATUS_BY_LETTER[letter] ?? 'changed';
       const patchText = await runGit(
         ['diff', '--no-renames', range, '--', path],
         { gitDir },

@@ -57,16 +57,17 @@ ${content}
 `;
 }
 
+function diffLineKind(line: string): 'add' | 'del' | 'hunk' | 'ctx' {
+  if (line.startsWith('+')) return 'add';
+  if (line.startsWith('-')) return 'del';
+  if (line.startsWith('@@')) return 'hunk';
+  return 'ctx';
+}
+
 /** A unified diff, escaped line by line, with added/removed/hunk lines marked. */
 export function renderDiff(patch: string): string {
   const lines = patch.split('\n').map(line => {
-    const kind = line.startsWith('+')
-      ? 'add'
-      : line.startsWith('-')
-      ? 'del'
-      : line.startsWith('@@')
-      ? 'hunk'
-      : 'ctx';
+    const kind = diffLineKind(line);
     return `<span class="${kind}">${escapeHtml(line) || ' '}</span>`;
   });
   return `<pre class="diff">${lines.join('')}</pre>`;

@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 /*
@@ -89,11 +89,7 @@ const validateResponse = ajv.compile({
   },
 });
 
-function problems(
-  validate: typeof validateRequest,
-  value: unknown,
-  what: string,
-) {
+function problems(validate: ValidateFunction, value: unknown, what: string) {
   if (validate(value)) return [];
   return (validate.errors ?? []).map(
     e => `${what}${e.instancePath} ${e.message}`,

@@ -43,6 +43,7 @@ type Operation = {
     required?: boolean;
   }>;
   requestBody?: {
+    $ref?: string;
     required?: boolean;
     content?: Record<string, { schema?: unknown }>;
   };
