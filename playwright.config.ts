@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BACKEND_URL, FRONTEND_URL } from './e2e/support';
+import { PORTAL_URL } from './e2e/support';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './e2e/chromium';
 
-// The e2e suite in e2e/ starts its own backend (7007) and dev frontend (3000),
-// in CI too, and Playwright stops both process groups when the run ends.
+// The e2e suite in e2e/ starts its own portal on 7007, in CI too: the app built for
+// production (packages/app/dist) and served by the backend's app-backend plugin, as a
+// deployed portal serves it. Playwright stops it when the run ends.
 const yarn = `node ${path.join(__dirname, '.yarn/releases/yarn-4.13.0.cjs')}`;
 
 // The backend runs the way `yarn start backend` runs it, minus the file
@@ -13,6 +14,10 @@ const yarn = `node ${path.join(__dirname, '.yarn/releases/yarn-4.13.0.cjs')}`;
 // repo changes during the run), on top of a real kube-apiserver with the stub
 // kubelet and one gateway in it: e2e/cluster/backendWithCluster.ts starts all
 // three and stops them again.
+const buildApp = `${yarn} workspace app build > ${path.join(
+  __dirname,
+  'e2e/logs/app-build.log',
+)} 2>&1`;
 const backendCommand = `node --enable-source-maps --require ${require.resolve(
   '@backstage/cli-node/config/nodeTransform.cjs',
 )} e2e/cluster/backendWithCluster.ts`;
@@ -43,9 +48,10 @@ export default defineConfig({
 
   webServer: [
     {
-      command: `${backendCommand} > ${logs}/backend.log 2>&1`,
+      // The app is built first (about a minute), so the backend serves this checkout's app.
+      command: `${buildApp} && ${backendCommand} > ${logs}/backend.log 2>&1`,
       cwd: __dirname,
-      url: `${BACKEND_URL}/.backstage/health/v1/readiness`,
+      url: `${PORTAL_URL}/.backstage/health/v1/readiness`,
       env: {
         // The guest sign-in provider only works in development mode.
         NODE_ENV: 'development',
@@ -54,20 +60,13 @@ export default defineConfig({
         GITHUB_TOKEN: process.env.GITHUB_TOKEN ?? 'e2e-dry-run-placeholder',
       },
       reuseExistingServer: !process.env.CI,
-      timeout: 180_000,
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    },
-    {
-      command: `${yarn} start app > ${logs}/frontend.log 2>&1`,
-      url: FRONTEND_URL,
-      reuseExistingServer: !process.env.CI,
-      timeout: 300_000,
+      timeout: 480_000,
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
   ],
 
   use: {
-    baseURL: FRONTEND_URL,
+    baseURL: PORTAL_URL,
     actionTimeout: 30_000,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

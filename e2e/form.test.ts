@@ -30,7 +30,7 @@ test('the IRSA journey is stopped on the log store page, then previewed before C
     await expect(
       page.getByRole('link', { name: 'Catalog', exact: true }).first(),
     ).toBeVisible();
-    // In-app navigation (a full load of the dev frontend takes 15-25 s here).
+    // In-app navigation, as a link inside the portal would bring the user.
     const url = `/create/templates/default/portkey-gateway?formData=${encodeURIComponent(
       JSON.stringify(answers),
     )}`;

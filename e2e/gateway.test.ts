@@ -6,8 +6,6 @@ import { screenshot, signInAsGuest } from './support';
 // A gateway as an SRE checks it: its entity page shows its pods and why one fails, its logs
 // follow live, and its settings say what it runs with. The backend reads a real
 // kube-apiserver (e2e/cluster), with the stub kubelet behind it for the logs.
-// One test with in-app navigation: every full page load of the dev frontend re-downloads its
-// unminified bundles, which takes 15-25 s on this machine.
 
 test('an SRE opens a gateway, sees a failing pod, follows its logs and reads its settings', async ({
   page,

@@ -2,8 +2,6 @@ import { test, expect } from '@playwright/test';
 import { signInAsGuest } from './support';
 
 // The browser path a user takes: guest sign-in, the catalog, the template list.
-// One test and in-app navigation: every full page load of the dev frontend
-// re-downloads its unminified bundles, which takes 15-25 s on this machine.
 test('guest signs in, sees the catalog and the Portkey AI Gateway template', async ({
   page,
 }) => {

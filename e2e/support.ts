@@ -3,20 +3,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
-// Fixed ports: playwright.config.ts starts both servers on them.
+// Fixed ports: playwright.config.ts starts the portal on 7007 (the backend serving the
+// built app); the logs benchmark serves the built app itself on 3000 (e2e/bench/servers.ts).
 export const BACKEND_URL = 'http://localhost:7007';
+export const PORTAL_URL = BACKEND_URL;
 export const FRONTEND_URL = 'http://localhost:3000';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
 /**
  * Opens the portal and signs in with the guest provider, the only one the app's sign-in page
- * offers. The first load of the dev frontend can take a minute.
+ * offers.
  */
 export async function signInAsGuest(page: Page) {
   await page.goto('/');
   const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible({ timeout: 90_000 });
+  await expect(enter).toBeVisible({ timeout: 60_000 });
   await enter.click();
 }
 

@@ -4,7 +4,8 @@
  * they wait for), writes a config that points the portal's Portkey
  * gateway plugin at it and adds a catalog entity for the gateway, then runs the backend as
  * `yarn start backend` does (minus the file watcher) with that config on top of
- * app-config.yaml. Stops the backend, the kubelet and the apiserver when it is stopped.
+ * app-config.yaml; the backend serves the built app (packages/app/dist) on its own port.
+ * Stops the backend, the kubelet and the apiserver when it is stopped.
  *
  * Playwright starts it (playwright.config.ts); the tests read `state.json` from E2E_STATE_DIR
  * to make the gateway's pod log lines.
@@ -22,11 +23,17 @@ import {
   stopApiserver,
   writePortalConfig,
 } from '@portkey-gateway-backstage/demo-cluster';
+import crypto from 'node:crypto';
+import { startGithubStandIn } from '@portkey-gateway-backstage/github-stand-in';
+import { stringify } from 'yaml';
+import { PORTAL_URL } from '../support';
 import { E2E_STATE_DIR, E2eClusterState } from './state';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const BACKEND_DIR = path.join(REPO_ROOT, 'packages/backend');
 const CLUSTER_NAME = 'e2e';
+/** The repository on the git server that the journey's pull requests are opened in. */
+const GITOPS = { owner: 'acme', repo: 'gitops' };
 
 /**
  * A cluster nothing listens for (port 1 of the loopback refuses connections), and an entity
@@ -62,17 +69,48 @@ async function main() {
   stopApiserver(kubeDir);
   fs.rmSync(E2E_STATE_DIR, { recursive: true, force: true });
   const cluster = await startGatewayCluster(kubeDir);
-  const stop = once(() => cluster.stop());
+  // The git server the template's pull requests go to: the GitHub stand-in, with the GitOps
+  // repository the journey's gateways are proposed in.
+  const gitToken = crypto.randomBytes(24).toString('hex');
+  const github = await startGithubStandIn({
+    stateDir: path.join(E2E_STATE_DIR, 'github'),
+    token: gitToken,
+    repositories: [
+      {
+        owner: GITOPS.owner,
+        name: GITOPS.repo,
+        files: { 'README.md': '# GitOps: the Portkey gateways of acme\n' },
+      },
+    ],
+  });
+  const stop = once(async () => {
+    await github.stop();
+    await cluster.stop();
+  });
+  const gitServer = {
+    url: github.url,
+    host: github.host,
+    apiBaseUrl: github.apiBaseUrl,
+    token: gitToken,
+    ...GITOPS,
+  };
 
   const configFile = writePortalConfig(E2E_STATE_DIR, cluster, CLUSTER_NAME, {
     clusters: [UNREACHABLE_CLUSTER],
     entities: [unreachableGatewayEntity()],
+    gitServer,
+  });
+  // The backend serves the built app (app-backend), so the app's URL is the backend's.
+  const e2eConfigFile = path.join(E2E_STATE_DIR, 'app-config.e2e.yaml');
+  fs.writeFileSync(e2eConfigFile, stringify({ app: { baseUrl: PORTAL_URL } }), {
+    mode: 0o600,
   });
   const state: E2eClusterState = {
     gateway: DEMO_GATEWAY,
     otherTeamGateway: TEAM_GATEWAY,
     unreachableEntity: UNREACHABLE_ENTITY,
     cluster: CLUSTER_NAME,
+    gitServer,
     logFiles: {
       healthy: cluster.logFile(DEMO_GATEWAY.healthyPods[0], 'gateway'),
       crashing: cluster.logFile(DEMO_GATEWAY.crashingPod, 'gateway'),
@@ -94,6 +132,8 @@ async function main() {
       path.join(REPO_ROOT, 'app-config.yaml'),
       '--config',
       configFile,
+      '--config',
+      e2eConfigFile,
     ],
     { cwd: BACKEND_DIR, stdio: 'inherit', env: process.env },
   );

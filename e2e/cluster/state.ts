@@ -4,6 +4,7 @@ import type {
   DemoGateway,
   DemoGatewaySpec,
 } from '@portkey-gateway-backstage/demo-cluster';
+import type { GitServerState } from '../journey/gitServer';
 
 /** Where the e2e backend keeps its cluster, config and state (git-ignored). */
 export const E2E_STATE_DIR = path.resolve(__dirname, '../.cluster');
@@ -18,6 +19,8 @@ export type E2eClusterState = {
   unreachableEntity: { name: string; title: string };
   /** The cluster's name in the portal's config. */
   cluster: string;
+  /** The git server (GitHub stand-in) the template opens its pull requests on. */
+  gitServer: GitServerState;
   /** The stub kubelet's log files of a healthy and the crash-looping pod's `gateway` container. */
   logFiles: { healthy: string; crashing: string };
 };

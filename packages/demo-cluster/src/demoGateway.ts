@@ -1,4 +1,5 @@
 import type { V1Deployment, V1Pod, V1Secret } from '@kubernetes/client-node';
+import { deploymentStatus, podStatus } from './chart/workloadStatus';
 
 /** One release of the Portkey chart in the demo cluster, and its catalog entity. */
 export type DemoGatewaySpec = {
@@ -187,39 +188,14 @@ export function demoDeploymentStatus(
   gateway: DemoGatewaySpec,
   now = new Date(),
 ): V1Deployment['status'] {
-  const replicas = replicasOf(gateway);
-  const ready = gateway.healthyPods.length;
-  const available = ready === replicas;
-  return {
-    observedGeneration: 1,
-    replicas,
-    updatedReplicas: replicas,
-    readyReplicas: ready,
-    availableReplicas: ready,
-    unavailableReplicas: replicas - ready,
-    conditions: [
-      {
-        type: 'Available',
-        status: available ? 'True' : 'False',
-        reason: available
-          ? 'MinimumReplicasAvailable'
-          : 'MinimumReplicasUnavailable',
-        message: available
-          ? 'Deployment has minimum availability.'
-          : 'Deployment does not have minimum availability.',
-        lastUpdateTime: now,
-        lastTransitionTime: now,
-      },
-      {
-        type: 'Progressing',
-        status: 'True',
-        reason: 'NewReplicaSetAvailable',
-        message: `ReplicaSet "${gateway.deployment}-${gateway.podTemplateHash}" has successfully progressed.`,
-        lastUpdateTime: now,
-        lastTransitionTime: now,
-      },
-    ],
-  };
+  return deploymentStatus(
+    {
+      replicaSet: `${gateway.deployment}-${gateway.podTemplateHash}`,
+      replicas: replicasOf(gateway),
+      ready: gateway.healthyPods.length,
+    },
+    now,
+  );
 }
 
 /** The pod status a kubelet would write: running and ready, or crash-looping. */
@@ -227,46 +203,11 @@ export function demoPodStatus(
   ready: boolean,
   now = new Date(),
 ): V1Pod['status'] {
-  return {
-    phase: 'Running',
-    conditions: [
-      {
-        type: 'Ready',
-        status: ready ? 'True' : 'False',
-        lastTransitionTime: now,
-      },
-      { type: 'PodScheduled', status: 'True', lastTransitionTime: now },
-    ],
-    containerStatuses: [
-      {
-        name: 'gateway',
-        image: IMAGE,
-        imageID: '',
-        ready,
-        restartCount: ready ? 0 : 5,
-        state: ready
-          ? { running: { startedAt: now } }
-          : {
-              waiting: {
-                reason: 'CrashLoopBackOff',
-                message: 'back-off 2m40s restarting failed container=gateway',
-              },
-            },
-        ...(ready
-          ? {}
-          : {
-              lastState: {
-                terminated: {
-                  reason: 'Error',
-                  exitCode: 1,
-                  startedAt: now,
-                  finishedAt: now,
-                },
-              },
-            }),
-      },
-    ],
-  };
+  return podStatus(
+    [{ name: 'gateway', image: IMAGE }],
+    ready ? 'ready' : { crashLoop: {} },
+    now,
+  );
 }
 
 /** The first lines of each pod's log, as its container printed them at start. */

@@ -41,8 +41,13 @@ export type GatewayCluster = {
   caData: string;
   /** The apiserver's admin token: throwaway, written nowhere but the run's state dir. */
   token: string;
-  /** The stub kubelet's file for a container's log: append to it to make the pod log. */
-  logFile: (pod: string, container: string) => string;
+  /**
+   * The stub kubelet's file for a container's log: append to it to make the pod log. The
+   * namespace defaults to the demo gateways' one.
+   */
+  logFile: (pod: string, container: string, namespace?: string) => string;
+  /** The stub kubelet's Node: bind pods to it (spec.nodeName) to serve their logs. */
+  node: string;
   stop: () => Promise<void>;
 };
 
@@ -70,8 +75,11 @@ export async function startGatewayCluster(
   );
   const logDir = path.join(stateDir, 'kubelet-logs');
   // Every demo gateway is in one namespace (the one the Gateways page shows).
-  const logFile = (pod: string, container: string) =>
-    path.join(logDir, DEMO_GATEWAYS[0].namespace, pod, `${container}.log`);
+  const logFile = (
+    pod: string,
+    container: string,
+    namespace = DEMO_GATEWAYS[0].namespace,
+  ) => path.join(logDir, namespace, pod, `${container}.log`);
   let kubelet: { port: number; close: () => Promise<void> } | undefined;
   try {
     const admin = new KubeConfig();
@@ -94,6 +102,7 @@ export async function startGatewayCluster(
       caData: fs.readFileSync(env.KUBE_CA_FILE).toString('base64'),
       token: env.KUBE_ADMIN_TOKEN,
       logFile,
+      node: DEMO_NODE,
       stop: async () => {
         await kubelet?.close();
         stopApiserver(stateDir);

@@ -19,5 +19,30 @@ export {
   demoGatewayEntity,
   writePortalConfig,
   type CatalogLocationsSource,
+  type PortalGitServer,
 } from './portalConfig';
+export {
+  writeTemplateForGitServer,
+  type GitServerTarget,
+} from './templateForGitServer';
 export { appendLogLines, startDemoLogTraffic } from './demoLogTraffic';
+export {
+  renderChartObjects,
+  mergeChartValues,
+  type RenderChartObjectsOptions,
+} from './chart/renderChartObjects';
+export { ChartRenderError } from './chart/names';
+export { CHART as PORTKEY_CHART_STAND_IN } from './chart/chartDefaults';
+export type { SecretLookup } from './chart/envModes';
+export {
+  parseValuesYaml,
+  type HelmMap,
+  type HelmValue,
+} from './chart/helmValues';
+export {
+  installChartRelease,
+  type InstallChartReleaseOptions,
+  type InstalledPod,
+  type InstalledRelease,
+} from './chart/installChartRelease';
+export { type PodRun } from './chart/workloadStatus';

@@ -3,6 +3,18 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { DEMO_GATEWAYS, DemoGatewaySpec } from './demoGateway';
 import type { GatewayCluster } from './gatewayCluster';
+import {
+  GATEWAY_TEMPLATE,
+  GitServerTarget,
+  writeTemplateForGitServer,
+} from './templateForGitServer';
+
+/** A GitHub-compatible git server the portal opens its pull requests on. */
+export type PortalGitServer = GitServerTarget & {
+  apiBaseUrl: string;
+  /** Its token: throwaway, like the apiserver's, and only in the git-ignored config. */
+  token: string;
+};
 
 // This package runs from the repository's source (never built), so __dirname is stable.
 // eslint-disable-next-line no-restricted-syntax
@@ -77,7 +89,9 @@ function catalogLocations({
  * file replaces arrays of the first, so app-config.yaml's locations are carried over (or those of
  * `extra.locationsFrom`, such as app-config.production.yaml's for a backend run from the repository root).
  * The file holds the throwaway apiserver's admin token: it belongs in a git-ignored dir.
- * `extra` adds clusters and entities (the e2e suite's unreachable cluster). Returns its path.
+ * `extra` adds clusters and entities (the e2e suite's unreachable cluster), and a git server:
+ * its GitHub integration, and the template with its Repository picker limited to that server
+ * (replacing the template's own location). Returns the config file's path.
  */
 export function writePortalConfig(
   dir: string,
@@ -87,6 +101,7 @@ export function writePortalConfig(
     clusters?: Array<Record<string, unknown>>;
     entities?: Array<Record<string, unknown>>;
     locationsFrom?: CatalogLocationsSource;
+    gitServer?: PortalGitServer;
   } = {},
 ): string {
   fs.mkdirSync(dir, { recursive: true });
@@ -102,10 +117,31 @@ export function writePortalConfig(
     stringify({
       catalog: {
         locations: [
-          ...catalogLocations(extra.locationsFrom ?? APP_CONFIG_LOCATIONS),
+          ...catalogLocations(extra.locationsFrom ?? APP_CONFIG_LOCATIONS).map(
+            location =>
+              extra.gitServer && location.target === GATEWAY_TEMPLATE
+                ? {
+                    ...location,
+                    target: writeTemplateForGitServer(dir, extra.gitServer),
+                  }
+                : location,
+          ),
           { type: 'file', target: entityFile },
         ],
       },
+      ...(extra.gitServer
+        ? {
+            integrations: {
+              github: [
+                {
+                  host: extra.gitServer.host,
+                  apiBaseUrl: extra.gitServer.apiBaseUrl,
+                  token: extra.gitServer.token,
+                },
+              ],
+            },
+          }
+        : {}),
       portkeyGateway: {
         clusters: [
           {
