@@ -1,14 +1,31 @@
-// Sums the jest and Playwright JSON reports into the one closing line CI reads:
+// Sums the test stages' JSON reports (jest or Playwright) into the one closing line CI reads:
 //   N passed, N failed, N skipped
-// Usage: node summarize-tests.mjs <jest.json> <playwright.json> [failed-stage]
-// A report that does not exist counts as nothing ran (and as a failure if
-// every stage passed). A stage that failed
-// without any failed test in its report (a crash, a server that never came up,
-// a type or lint error) counts as one failure, so the line never says 0 failed
-// for a failed run. Exits 1 when anything failed.
+// Usage: node summarize-tests.mjs <stage>=<report.json>... [--failed-stage <stage>]
+//   e.g. jest=.test-results/jest.json postgres=.test-results/postgres.json e2e=e2e/test-results/results.json
+// Each report is read as jest's (--json) or Playwright's (json reporter), whichever it is.
+// A report that does not exist counts as nothing ran (and as a failure if every stage
+// passed). A stage that failed without any failed test in its report (a crash, a server
+// that never came up, a type or lint error) counts as one failure, so the line never says
+// 0 failed for a failed run. Exits 1 when anything failed.
 import fs from 'node:fs';
 
-const [jestFile, playwrightFile, failedStage = ''] = process.argv.slice(2);
+const reports = [];
+let failedStage = '';
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--failed-stage') {
+    failedStage = args[++i] ?? '';
+    continue;
+  }
+  const at = args[i].indexOf('=');
+  if (at < 1) {
+    console.error(
+      `summarize-tests: expected <stage>=<report.json>, got '${args[i]}'`,
+    );
+    process.exit(2);
+  }
+  reports.push({ stage: args[i].slice(0, at), file: args[i].slice(at + 1) });
+}
 
 function read(file) {
   try {
@@ -18,32 +35,47 @@ function read(file) {
   }
 }
 
+/** A report's counts: passed, failed (tests and errors outside tests), skipped. */
+function countsOf(stage, report) {
+  if (report.stats) {
+    // Playwright. Global errors: webServer start-up failures, errors outside tests.
+    const { expected, unexpected, flaky, skipped } = report.stats;
+    if (flaky > 0)
+      console.log(`note: ${flaky} ${stage} test(s) passed only on retry`);
+    return {
+      passed: expected + flaky,
+      failed: unexpected + (report.errors?.length ?? 0),
+      skipped,
+    };
+  }
+  // jest. Suites that could not run (syntax error, failing import) have no tests.
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + report.numRuntimeErrorTestSuites,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+}
+
 const counts = { passed: 0, failed: 0, skipped: 0 };
-const failedBy = { jest: 0, e2e: 0 };
-
-const jest = read(jestFile);
-if (jest) {
-  counts.passed += jest.numPassedTests;
-  counts.skipped += jest.numPendingTests + jest.numTodoTests;
-  // Suites that could not run (syntax error, failing import) have no tests.
-  failedBy.jest = jest.numFailedTests + jest.numRuntimeErrorTestSuites;
+const failedBy = {};
+const missing = [];
+for (const { stage, file } of reports) {
+  const report = read(file);
+  if (!report) {
+    missing.push(file);
+    continue;
+  }
+  const c = countsOf(stage, report);
+  counts.passed += c.passed;
+  counts.failed += c.failed;
+  counts.skipped += c.skipped;
+  failedBy[stage] = c.failed;
 }
 
-const pw = read(playwrightFile);
-if (pw) {
-  const { expected, unexpected, flaky, skipped } = pw.stats;
-  if (flaky > 0) console.log(`note: ${flaky} e2e test(s) passed only on retry`);
-  counts.passed += expected + flaky;
-  counts.skipped += skipped;
-  // Global errors: webServer start-up failures, errors outside tests.
-  failedBy.e2e = unexpected + (pw.errors?.length ?? 0);
-}
-
-counts.failed = failedBy.jest + failedBy.e2e;
 if (failedStage && !failedBy[failedStage]) counts.failed += 1;
-// Every stage passed: both reports must be there.
-if (!failedStage && (!jest || !pw)) {
-  console.log(`note: missing report ${!jest ? jestFile : playwrightFile}`);
+// Every stage passed: every report must be there.
+if (!failedStage && missing.length > 0) {
+  console.log(`note: missing report ${missing.join(', ')}`);
   counts.failed += 1;
 }
 

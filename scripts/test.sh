@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what is missing, then type-checks, lints and runs every test:
-# jest (all workspace packages), then the Playwright e2e suite in e2e/, then (only
+# jest (all workspace packages), then the production config on a real PostgreSQL
+# (scripts/test-postgres.sh), then the Playwright e2e suite in e2e/, then (only
 # when KUBECONFIG is set) the backend plugin's suite against that real cluster.
 # Stops at the first failing stage. Always ends with one line
 #   N passed, N failed, N skipped
-# summing jest and Playwright, and exits non-zero if anything failed.
+# summing the jest, postgres and Playwright reports, and exits non-zero if anything failed.
 # shellcheck disable=SC2317 # the stage functions are called through run_stage
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
@@ -13,6 +14,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 export CI=true
 RESULTS="$PWD/.test-results"
 JEST_JSON="$RESULTS/jest.json"
+POSTGRES_JSON="$RESULTS/postgres.json"
 E2E_JSON="$PWD/e2e/test-results/results.json"
 rm -rf "$RESULTS" "$E2E_JSON"
 mkdir -p "$RESULTS"
@@ -30,7 +32,8 @@ finish() {
     exit 1
   fi
   # The closing line; the exit code says the same.
-  node scripts/summarize-tests.mjs "$JEST_JSON" "$E2E_JSON" "$FAILED_STAGE"
+  node scripts/summarize-tests.mjs jest="$JEST_JSON" postgres="$POSTGRES_JSON" \
+    e2e="$E2E_JSON" --failed-stage "$FAILED_STAGE"
   exit $?
 }
 
@@ -94,6 +97,9 @@ run_stage lint yarn lint:all
 # repo) is its own stage.
 run_stage kube-apiserver scripts/kube/build-apiserver.sh
 run_stage jest yarn test --json --outputFile="$JEST_JSON"
+# app-config.production.yaml on a throwaway Debian PostgreSQL (installed with apt when
+# missing): a template run persisted across a backend restart, a gateway status read.
+run_stage postgres scripts/test-postgres.sh --json --outputFile="$POSTGRES_JSON"
 run_stage e2e e2e
 # The backend plugin's suite once more against the cluster KUBECONFIG points at; without
 # KUBECONFIG (or with PORTKEY_TEST_REAL_CLUSTER=0) it only prints that it is skipped. Its

@@ -19,6 +19,7 @@ export {
 export {
   demoGatewayEntity,
   writePortalConfig,
+  type CatalogLocationsSource,
   type PortalGitServer,
 } from './portalConfig';
 export {

@@ -52,17 +52,32 @@ export function demoGatewayEntity(
   };
 }
 
-/** The catalog locations of app-config.yaml, with their file targets made absolute. */
-function appConfigLocations(): Array<Record<string, unknown>> {
-  const appConfig = parse(
-    fs.readFileSync(path.join(REPO_ROOT, 'app-config.yaml'), 'utf8'),
-  );
-  return (appConfig.catalog?.locations ?? []).map(
+/** Where the portal's own catalog locations come from, and what their file targets are relative to. */
+export type CatalogLocationsSource = {
+  /** A config file with `catalog.locations`. */
+  configFile: string;
+  /** The backend's working directory, which relative file targets are resolved against. */
+  workingDir: string;
+};
+
+/** app-config.yaml's, for a backend run in packages/backend as `yarn start` runs it. */
+const APP_CONFIG_LOCATIONS: CatalogLocationsSource = {
+  configFile: path.join(REPO_ROOT, 'app-config.yaml'),
+  workingDir: BACKEND_DIR,
+};
+
+/** The catalog locations of a config file, with their file targets made absolute. */
+function catalogLocations({
+  configFile,
+  workingDir,
+}: CatalogLocationsSource): Array<Record<string, unknown>> {
+  const config = parse(fs.readFileSync(configFile, 'utf8'));
+  return (config.catalog?.locations ?? []).map(
     (location: Record<string, unknown>) =>
       location.type === 'file'
         ? {
             ...location,
-            target: path.resolve(BACKEND_DIR, String(location.target)),
+            target: path.resolve(workingDir, String(location.target)),
           }
         : location,
   );
@@ -71,7 +86,8 @@ function appConfigLocations(): Array<Record<string, unknown>> {
 /**
  * Writes the config file that points the portal at the cluster: the cluster under
  * `portkeyGateway.clusters` and the demo gateways' entities added to the catalog. A second config
- * file replaces arrays of the first, so app-config.yaml's locations are carried over.
+ * file replaces arrays of the first, so app-config.yaml's locations are carried over (or those of
+ * `extra.locationsFrom`, such as app-config.production.yaml's for a backend run from the repository root).
  * The file holds the throwaway apiserver's admin token: it belongs in a git-ignored dir.
  * `extra` adds clusters and entities (the e2e suite's unreachable cluster), and a git server:
  * its GitHub integration, and the template with its Repository picker limited to that server
@@ -84,6 +100,7 @@ export function writePortalConfig(
   extra: {
     clusters?: Array<Record<string, unknown>>;
     entities?: Array<Record<string, unknown>>;
+    locationsFrom?: CatalogLocationsSource;
     gitServer?: PortalGitServer;
   } = {},
 ): string {
@@ -100,13 +117,14 @@ export function writePortalConfig(
     stringify({
       catalog: {
         locations: [
-          ...appConfigLocations().map(location =>
-            extra.gitServer && location.target === GATEWAY_TEMPLATE
-              ? {
-                  ...location,
-                  target: writeTemplateForGitServer(dir, extra.gitServer),
-                }
-              : location,
+          ...catalogLocations(extra.locationsFrom ?? APP_CONFIG_LOCATIONS).map(
+            location =>
+              extra.gitServer && location.target === GATEWAY_TEMPLATE
+                ? {
+                    ...location,
+                    target: writeTemplateForGitServer(dir, extra.gitServer),
+                  }
+                : location,
           ),
           { type: 'file', target: entityFile },
         ],
