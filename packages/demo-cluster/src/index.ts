@@ -1,6 +1,6 @@
 /**
  * A local kube-apiserver with a demo Portkey gateway in it, for ./scripts/start.sh's demo
- * (src/startDemoCluster.ts) and the e2e suite (e2e/cluster).
+ * (src/startDemo.ts) and the e2e suite (e2e/cluster).
  */
 export {
   DEMO_GATEWAY,

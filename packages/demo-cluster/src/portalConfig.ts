@@ -83,32 +83,45 @@ function catalogLocations({
   );
 }
 
+/** What the portal is pointed at: a demo cluster, a git server, or both. */
+export type PortalConfigParts = {
+  /** The demo cluster, by its name in the portal: its demo gateways' entities come with it. */
+  cluster?: {
+    name: string;
+    connection: Pick<GatewayCluster, 'url' | 'token' | 'caData'>;
+  };
+  /** More clusters (the e2e suite's unreachable one) and entities. */
+  clusters?: Array<Record<string, unknown>>;
+  entities?: Array<Record<string, unknown>>;
+  /** Whose catalog locations to carry over; default app-config.yaml's. */
+  locationsFrom?: CatalogLocationsSource;
+  /**
+   * A git server: its GitHub integration, and the template with its Repository picker limited
+   * to that server (replacing the template's own location).
+   */
+  gitServer?: PortalGitServer;
+};
+
 /**
- * Writes the config file that points the portal at the cluster: the cluster under
- * `portkeyGateway.clusters` and the demo gateways' entities added to the catalog. A second config
- * file replaces arrays of the first, so app-config.yaml's locations are carried over (or those of
- * `extra.locationsFrom`, such as app-config.production.yaml's for a backend run from the repository root).
- * The file holds the throwaway apiserver's admin token: it belongs in a git-ignored dir.
- * `extra` adds clusters and entities (the e2e suite's unreachable cluster), and a git server:
- * its GitHub integration, and the template with its Repository picker limited to that server
- * (replacing the template's own location). Returns the config file's path.
+ * Writes the config file that points the portal at a demo cluster (under
+ * `portkeyGateway.clusters`, with the demo gateways' entities in the catalog) and at a git
+ * server. A second config file replaces arrays of the first, so app-config.yaml's locations
+ * are carried over (or those of `locationsFrom`, such as app-config.production.yaml's for a
+ * backend run from the repository root). The file holds the throwaway apiserver's admin
+ * token and the git server's token: it belongs in a git-ignored dir. Returns its path.
  */
 export function writePortalConfig(
   dir: string,
-  cluster: Pick<GatewayCluster, 'url' | 'token' | 'caData'>,
-  clusterName: string,
-  extra: {
-    clusters?: Array<Record<string, unknown>>;
-    entities?: Array<Record<string, unknown>>;
-    locationsFrom?: CatalogLocationsSource;
-    gitServer?: PortalGitServer;
-  } = {},
+  parts: PortalConfigParts,
 ): string {
+  const { cluster, gitServer } = parts;
   fs.mkdirSync(dir, { recursive: true });
   const entityFile = path.join(dir, 'demo-gateway-entities.yaml');
   const entities = [
-    ...DEMO_GATEWAYS.map(g => demoGatewayEntity(g, clusterName)),
-    ...(extra.entities ?? []),
+    ...(cluster
+      ? DEMO_GATEWAYS.map(g => demoGatewayEntity(g, cluster.name))
+      : []),
+    ...(parts.entities ?? []),
   ];
   fs.writeFileSync(entityFile, entities.map(e => stringify(e)).join('---\n'));
   const configFile = path.join(dir, 'app-config.demo.yaml');
@@ -117,42 +130,50 @@ export function writePortalConfig(
     stringify({
       catalog: {
         locations: [
-          ...catalogLocations(extra.locationsFrom ?? APP_CONFIG_LOCATIONS).map(
+          ...catalogLocations(parts.locationsFrom ?? APP_CONFIG_LOCATIONS).map(
             location =>
-              extra.gitServer && location.target === GATEWAY_TEMPLATE
+              gitServer && location.target === GATEWAY_TEMPLATE
                 ? {
                     ...location,
-                    target: writeTemplateForGitServer(dir, extra.gitServer),
+                    target: writeTemplateForGitServer(dir, gitServer),
                   }
                 : location,
           ),
           { type: 'file', target: entityFile },
         ],
       },
-      ...(extra.gitServer
+      ...(gitServer
         ? {
             integrations: {
               github: [
                 {
-                  host: extra.gitServer.host,
-                  apiBaseUrl: extra.gitServer.apiBaseUrl,
-                  token: extra.gitServer.token,
+                  host: gitServer.host,
+                  apiBaseUrl: gitServer.apiBaseUrl,
+                  token: gitServer.token,
                 },
               ],
             },
           }
         : {}),
-      portkeyGateway: {
-        clusters: [
-          {
-            name: clusterName,
-            url: cluster.url,
-            serviceAccountToken: cluster.token,
-            caData: cluster.caData,
-          },
-          ...(extra.clusters ?? []),
-        ],
-      },
+      ...(cluster || parts.clusters
+        ? {
+            portkeyGateway: {
+              clusters: [
+                ...(cluster
+                  ? [
+                      {
+                        name: cluster.name,
+                        url: cluster.connection.url,
+                        serviceAccountToken: cluster.connection.token,
+                        caData: cluster.connection.caData,
+                      },
+                    ]
+                  : []),
+                ...(parts.clusters ?? []),
+              ],
+            },
+          }
+        : {}),
     }),
     { mode: 0o600 },
   );

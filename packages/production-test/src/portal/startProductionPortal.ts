@@ -82,7 +82,8 @@ export async function startProductionPortal(
       'app-config.production.yaml',
       // The demo gateways' entities beside app-config.production.yaml's locations, made
       // absolute from the backend's working directory (the repository's root).
-      writePortalConfig(runDir, cluster, CLUSTER_NAME, {
+      writePortalConfig(runDir, {
+        cluster: { name: CLUSTER_NAME, connection: cluster },
         locationsFrom: {
           configFile: path.join(REPO_ROOT, 'app-config.production.yaml'),
           workingDir: REPO_ROOT,

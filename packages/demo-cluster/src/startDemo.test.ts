@@ -5,11 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { DEMO_GATEWAY, TEAM_GATEWAY, demoSecretValues } from './demoGateway';
+import { DEMO_GITOPS } from './demoGitServer';
 
 // What ./scripts/start.sh runs: the demo CLI, as a process, against a real kube-apiserver.
 jest.setTimeout(180_000);
 
-const CLI = path.join(__dirname, 'startDemoCluster.ts');
+const CLI = path.join(__dirname, 'startDemo.ts');
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 async function waitFor<T>(what: string, probe: () => T | undefined) {
@@ -21,7 +22,7 @@ async function waitFor<T>(what: string, probe: () => T | undefined) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-describe('the demo cluster of ./scripts/start.sh', () => {
+describe('the demo of ./scripts/start.sh: cluster and git server', () => {
   let stateDir: string;
   let demo: ChildProcess;
   let output = '';
@@ -36,6 +37,8 @@ describe('the demo cluster of ./scripts/start.sh', () => {
         CLI,
         '--state-dir',
         stateDir,
+        '--cluster',
+        '--git-server',
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -76,9 +79,13 @@ describe('the demo cluster of ./scripts/start.sh', () => {
     const targets: string[] = config.catalog.locations.map(
       (l: { target: string }) => l.target,
     );
+    // The template, as the git server's copy (its picker offers only that server).
+    expect(targets).toContain(
+      path.join(stateDir, 'portkey-gateway-template.yaml'),
+    );
     expect(
       targets.some(t => t.endsWith('templates/portkey-gateway/template.yaml')),
-    ).toBe(true);
+    ).toBe(false);
     const entities = parseAllDocuments(
       fs.readFileSync(targets[targets.length - 1], 'utf8'),
     ).map(d => d.toJS());
@@ -162,11 +169,37 @@ describe('the demo cluster of ./scripts/start.sh', () => {
     expect(lines()).toBeGreaterThan(before);
   });
 
+  it('runs a git server the portal opens its pull requests on, with the GitOps repository', async () => {
+    const [github] = portalConfig().integrations.github;
+    expect(github.host).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(github.apiBaseUrl).toBe(`http://${github.host}/api/v3`);
+    const repo = await fetch(
+      `${github.apiBaseUrl}/repos/${DEMO_GITOPS.owner}/${DEMO_GITOPS.repo}`,
+      { headers: { authorization: `token ${github.token}` } },
+    );
+    expect(repo.status).toBe(200);
+    expect((await repo.json()).default_branch).toBe('main');
+    const template = parse(
+      fs.readFileSync(
+        path.join(stateDir, 'portkey-gateway-template.yaml'),
+        'utf8',
+      ),
+    );
+    const repoUrl = template.spec.parameters.find(
+      (p: any) => p.properties?.repoUrl,
+    ).properties.repoUrl;
+    expect(repoUrl['ui:options'].allowedHosts).toEqual([github.host]);
+  });
+
   it('prints where it started what, and no secret value', () => {
     expect(output).toContain(`demo gateway "${DEMO_GATEWAY.release}"`);
     expect(output).toMatch(/kube-apiserver on https:\/\/127\.0\.0\.1:\d+/);
+    expect(output).toMatch(
+      /git server \(a GitHub stand-in, not GitHub\) on http:\/\/127\.0\.0\.1:\d+/,
+    );
     const { serviceAccountToken } = portalConfig().portkeyGateway.clusters[0];
-    for (const secret of [serviceAccountToken, ...demoSecretValues()])
+    const [{ token: gitToken }] = portalConfig().integrations.github;
+    for (const secret of [serviceAccountToken, gitToken, ...demoSecretValues()])
       expect(output).not.toContain(secret);
   });
 
