@@ -9,6 +9,7 @@ import express, {
   type Response,
 } from 'express';
 import { ApiError, DOCS } from './api/ApiError';
+import { contentsRoutes } from './api/contentsRoutes';
 import { graphqlRoute } from './api/graphqlRoute';
 import { mergeRoutes } from './api/mergeRoutes';
 import { pullRoutes } from './api/pullRoutes';
@@ -288,6 +289,7 @@ export async function startGithubStandIn(
     json,
     requireToken(DOCS),
     repositoryRoutes(context),
+    contentsRoutes(context),
     pullRoutes(context),
     mergeRoutes(context),
     (_req: Request, _res: Response, next: NextFunction) =>

@@ -189,7 +189,7 @@ describe("the stand-in against GitHub's REST description (@octokit/openapi)", ()
     expect(outputs.pullRequestNumber).toBe(2);
   });
 
-  it('merging (and its refusals) and asking whether merged fit too', async () => {
+  it('merging (and its refusals), asking whether merged, and a raw file with its ETag fit too', async () => {
     standIn.exchanges.length = 0;
     const [closed, open] = await standIn.server.pullRequests(OWNER, REPO);
     expect([closed.state, open.state]).toEqual(['closed', 'open']);
@@ -222,7 +222,22 @@ describe("the stand-in against GitHub's REST description (@octokit/openapi)", ()
     });
     await repoApi('/pulls/999/merge', { method: 'PUT' });
     await repoApi('');
+    // What Backstage's GithubUrlReader sends for a file: the raw media type, then its ETag.
+    const raw = { accept: 'application/vnd.github.v3.raw' };
+    const file = await repoApi(`/contents/${TARGET}/values.yaml?ref=main`, {
+      headers: raw,
+    });
+    await repoApi(`/contents/${TARGET}/values.yaml?ref=main`, {
+      headers: { ...raw, 'if-none-match': file.headers.get('etag')! },
+    });
+    await repoApi(`/contents/${TARGET}/values.yaml?ref=main`, {
+      headers: { accept: 'application/vnd.github.raw+json' },
+    });
+    await repoApi('/contents/no/such/file?ref=main', { headers: raw });
+    await repoApi(`/contents/${TARGET}?ref=main`, { headers: raw });
+
     expect(merged.body.merged).toBe(true);
+    expect(file.text).toBe(gatewayFiles('acme', 3)['values.yaml']);
     expect(
       standIn.exchanges.map(e => `${e.method} ${e.status} ${e.path}`),
     ).toEqual([
@@ -238,6 +253,11 @@ describe("the stand-in against GitHub's REST description (@octokit/openapi)", ()
       `PATCH 422 /repos/${OWNER}/${REPO}/pulls/${open.number}`,
       `PUT 404 /repos/${OWNER}/${REPO}/pulls/999/merge`,
       `GET 200 /repos/${OWNER}/${REPO}`,
+      `GET 200 /repos/${OWNER}/${REPO}/contents/${TARGET}/values.yaml`,
+      `GET 304 /repos/${OWNER}/${REPO}/contents/${TARGET}/values.yaml`,
+      `GET 200 /repos/${OWNER}/${REPO}/contents/${TARGET}/values.yaml`,
+      `GET 404 /repos/${OWNER}/${REPO}/contents/no/such/file`,
+      `GET 200 /repos/${OWNER}/${REPO}/contents/${TARGET}`,
     ]);
     const operations = standIn.exchanges.map(
       e => contract.check(e).operationId,
@@ -250,6 +270,7 @@ describe("the stand-in against GitHub's REST description (@octokit/openapi)", ()
         'pulls/list',
         'pulls/update',
         'repos/get',
+        'repos/get-content',
       ]),
     );
     for (const exchange of standIn.exchanges) {
