@@ -17,6 +17,10 @@ import {
   useStandIn,
 } from './__testUtils__/standInFixture';
 
+// The first run loads the action and octokit: on a loaded machine that is more than Jest's
+// default 5 s (seen failing on this machine before this change).
+jest.setTimeout(60_000);
+
 const TARGET = 'gateways/ai-gateways/acme';
 const BRANCH = 'portkey-gateway/ai-gateways/acme';
 

@@ -9,11 +9,13 @@ import express, {
   type Response,
 } from 'express';
 import { ApiError, DOCS } from './api/ApiError';
+import { contentsRoutes } from './api/contentsRoutes';
 import { graphqlRoute } from './api/graphqlRoute';
+import { mergeRoutes } from './api/mergeRoutes';
 import { pullRoutes } from './api/pullRoutes';
 import { pullRequestUrl, type AuthenticatedUser } from './api/representations';
 import { repositoryRoutes } from './api/repositoryRoutes';
-import type { StandInContext } from './api/StandInContext';
+import { pullShas, type StandInContext } from './api/StandInContext';
 import { checkAuthorization } from './auth';
 import { GitStore, isValidName } from './git/GitStore';
 import { PullRequestStore } from './pulls/PullRequestStore';
@@ -37,8 +39,13 @@ export type ApiExchange = {
   path: string;
   query: Record<string, string>;
   requestBody: unknown;
+  /** The request's Accept header: a custom media type asks for an answer that is not JSON. */
+  requestAccept?: string;
   status: number;
+  /** JSON as sent, the text of any other answer, or undefined for none (204, 304). */
   responseBody: unknown;
+  /** The answer's Content-Type; undefined when it has no body. */
+  responseContentType?: string;
 };
 
 export type GithubStandInOptions = {
@@ -63,6 +70,9 @@ export type PullRequestSummary = {
   title: string;
   body: string | null;
   state: 'open' | 'closed';
+  merged: boolean;
+  /** The merge commit on the base, once merged. */
+  mergeCommitSha: string | null;
   head: string;
   base: string;
   headSha: string;
@@ -197,8 +207,10 @@ export async function startGithubStandIn(
   const recordExchanges =
     (prefix: string) => (req: Request, res: Response, next: NextFunction) => {
       res.setHeader('x-github-media-type', 'github.v3; format=json');
-      const send = res.json.bind(res);
-      res.json = (body: unknown) => {
+      let recorded = false;
+      const record = (responseBody: unknown, contentType?: string) => {
+        if (recorded) return;
+        recorded = true;
         options.onApiExchange?.({
           method: req.method,
           path: `${prefix}${req.path}`.replace(/\/$/, '') || '/',
@@ -207,11 +219,29 @@ export async function startGithubStandIn(
           ),
           requestBody:
             req.body && Object.keys(req.body).length ? req.body : undefined,
+          requestAccept: req.headers.accept,
           status: res.statusCode,
-          responseBody: body,
+          responseBody,
+          responseContentType: contentType,
         });
-        return send(body);
       };
+      const sendJson = res.json.bind(res);
+      res.json = (body: unknown) => {
+        record(body, 'application/json; charset=utf-8');
+        return sendJson(body);
+      };
+      // Answers that are no JSON (a raw file, 204, 304) end here without passing res.json.
+      const end = res.end.bind(res) as (...args: unknown[]) => Response;
+      res.end = ((...args: unknown[]) => {
+        const [chunk] = args;
+        const text =
+          typeof chunk === 'string' || Buffer.isBuffer(chunk)
+            ? chunk.toString()
+            : undefined;
+        const type = res.getHeader('content-type');
+        record(text || undefined, text ? String(type ?? '') : undefined);
+        return end(...args);
+      }) as Response['end'];
       next();
     };
 
@@ -259,7 +289,9 @@ export async function startGithubStandIn(
     json,
     requireToken(DOCS),
     repositoryRoutes(context),
+    contentsRoutes(context),
     pullRoutes(context),
+    mergeRoutes(context),
     (_req: Request, _res: Response, next: NextFunction) =>
       next(new ApiError(404, 'Not Found')),
     apiErrors,
@@ -294,11 +326,11 @@ export async function startGithubStandIn(
           title: p.title,
           body: p.body,
           state: p.state,
+          merged: p.merge !== undefined,
+          mergeCommitSha: p.merge?.commitSha ?? null,
           head: p.head,
           base: p.base,
-          headSha:
-            (await git.readRef(owner, repo, `refs/heads/${p.head}`)) ??
-            p.lastHeadSha,
+          headSha: (await pullShas(git, owner, repo, p)).headSha,
           htmlUrl: pullRequestUrl({ ...urls, owner, repo }, p.number),
         })),
       );

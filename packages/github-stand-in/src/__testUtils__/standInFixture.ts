@@ -14,7 +14,7 @@ export const README = '# Gateways\n\nOne folder per Portkey gateway.\n';
  * A stand-in on an ephemeral port with the acme/gateways repository, its log lines and every
  * API exchange collected for the test's checks. Call in a describe; it stops after the tests.
  */
-export function useStandIn() {
+export function useStandIn(options: { files?: Record<string, string> } = {}) {
   const state = {
     server: undefined as unknown as GithubStandIn,
     stateDir: '',
@@ -30,7 +30,11 @@ export function useStandIn() {
       stateDir: dir.path,
       token: TOKEN,
       repositories: [
-        { owner: OWNER, name: REPO, files: { 'README.md': README } },
+        {
+          owner: OWNER,
+          name: REPO,
+          files: { 'README.md': README, ...options.files },
+        },
       ],
       log: line => state.logs.push(line),
       onApiExchange: exchange => state.exchanges.push(exchange),
@@ -47,10 +51,17 @@ export function useStandIn() {
 export async function api(
   apiBaseUrl: string,
   path: string,
-  init: { method?: string; body?: unknown; token?: string | null } = {},
-): Promise<{ status: number; body: any; text: string }> {
+  init: {
+    method?: string;
+    body?: unknown;
+    token?: string | null;
+    /** Added to (or replacing) the defaults: Accept application/vnd.github+json. */
+    headers?: Record<string, string>;
+  } = {},
+): Promise<{ status: number; body: any; text: string; headers: Headers }> {
   const headers: Record<string, string> = {
     accept: 'application/vnd.github+json',
+    ...init.headers,
   };
   const token = init.token === undefined ? TOKEN : init.token;
   if (token) headers.authorization = `token ${token}`;
@@ -67,5 +78,5 @@ export async function api(
   } catch {
     body = undefined;
   }
-  return { status: response.status, body, text };
+  return { status: response.status, body, text, headers: response.headers };
 }

@@ -43,7 +43,45 @@ export async function countOpenPulls(
     .length;
 }
 
-/** Live SHAs for a pull request: the head moves with its branch, by API or by push. */
+/** A pull request's number from the path; anything else is GitHub's 404. */
+export function pullNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw notFound();
+  return number;
+}
+
+/** The stored pull request, or GitHub's 404 (with the operation's documentation link). */
+export async function loadPull(
+  context: StandInContext,
+  ctx: RepoContext,
+  value: string,
+  docs: string,
+): Promise<StoredPullRequest> {
+  const pull = await context.pulls.get(ctx.owner, ctx.repo, pullNumber(value));
+  if (!pull) throw notFound(docs);
+  return pull;
+}
+
+/**
+ * A pull request's head and base commits: live from its branches (the head moves with its
+ * branch, by API or by push), frozen at the merge once merged, as GitHub's are.
+ */
+export async function pullShas(
+  git: GitStore,
+  owner: string,
+  repo: string,
+  pull: StoredPullRequest,
+): Promise<{ headSha: string; baseSha: string }> {
+  if (pull.merge)
+    return { headSha: pull.merge.headSha, baseSha: pull.merge.baseSha };
+  const headSha =
+    (await git.readRef(owner, repo, `refs/heads/${pull.head}`)) ??
+    pull.lastHeadSha;
+  const baseSha =
+    (await git.readRef(owner, repo, `refs/heads/${pull.base}`)) ?? headSha;
+  return { headSha, baseSha };
+}
+
 export async function loadPullFacts(
   context: StandInContext,
   repoContext: RepoContext,
@@ -51,22 +89,24 @@ export async function loadPullFacts(
   withStats: boolean,
 ): Promise<PullRequestFacts> {
   const { owner, repo } = repoContext;
-  const headSha =
-    (await context.git.readRef(owner, repo, `refs/heads/${pull.head}`)) ??
-    pull.lastHeadSha;
-  const baseSha =
-    (await context.git.readRef(owner, repo, `refs/heads/${pull.base}`)) ??
-    headSha;
+  const { headSha, baseSha } = await pullShas(context.git, owner, repo, pull);
   const openIssues = await countOpenPulls(context, owner, repo);
-  if (!withStats)
-    return { pull, headSha, baseSha, author: context.user.login, openIssues };
-  const files = await context.git.changedFiles(owner, repo, baseSha, headSha);
-  return {
+  const facts = {
     pull,
     headSha,
     baseSha,
     author: context.user.login,
     openIssues,
+  };
+  if (!withStats) return facts;
+  const files = await context.git.changedFiles(owner, repo, baseSha, headSha);
+  return {
+    ...facts,
+    // Only an open pull request has a mergeability; GitHub reports null otherwise.
+    mergeable:
+      pull.state === 'open'
+        ? (await context.git.mergeTree(owner, repo, baseSha, headSha)).clean
+        : null,
     stats: {
       commits: await context.git.countCommits(owner, repo, baseSha, headSha),
       additions: files.reduce((sum, f) => sum + f.additions, 0),

@@ -13,8 +13,10 @@ import {
   type RepoContext,
 } from './representations';
 import {
+  loadPull as loadStoredPull,
   loadPullFacts,
   loadRepoContext,
+  pullShas,
   type StandInContext,
 } from './StandInContext';
 import { BodyReader } from './validateBody';
@@ -36,12 +38,6 @@ function parseHead(head: string, owner: string): string | undefined {
   return head.slice(0, colon) === owner ? head.slice(colon + 1) : undefined;
 }
 
-function pullNumber(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw notFound();
-  return number;
-}
-
 /** Pull requests: list, open, read, edit (title, body, state, base), files, reviewers. */
 export function pullRoutes(context: StandInContext): Router {
   const router = Router();
@@ -55,11 +51,8 @@ export function pullRoutes(context: StandInContext): Router {
     return pullRequestJson(ctx, await loadPullFacts(context, ctx, pull, full));
   }
 
-  async function loadPull(ctx: RepoContext, value: string, docs: string) {
-    const pull = await pulls.get(ctx.owner, ctx.repo, pullNumber(value));
-    if (!pull) throw notFound(docs);
-    return pull;
-  }
+  const loadPull = (ctx: RepoContext, value: string, docs: string) =>
+    loadStoredPull(context, ctx, value, docs);
 
   router.get(
     '/repos/:owner/:repo/pulls',
@@ -204,11 +197,10 @@ export function pullRoutes(context: StandInContext): Router {
           [{ resource: 'PullRequest', field: 'base', code: 'invalid' }],
           DOCS.update,
         );
-      const headSha = async (pull: StoredPullRequest) =>
-        (await git.readRef(owner, repo, `refs/heads/${pull.head}`)) ??
-        pull.lastHeadSha;
       const current = await pulls.get(owner, repo, number);
-      const lastHeadSha = current ? await headSha(current) : undefined;
+      const lastHeadSha = current
+        ? (await pullShas(git, owner, repo, current)).headSha
+        : undefined;
       const updated = await pulls.update(owner, repo, number, (pull, all) => {
         const changes: Partial<StoredPullRequest> = {};
         if (title !== undefined) changes.title = title;
@@ -219,6 +211,19 @@ export function pullRoutes(context: StandInContext): Router {
           changes.state = 'closed';
           changes.closedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
         }
+        if (state === 'open' && pull.merge)
+          throw validationFailed(
+            [
+              {
+                resource: 'PullRequest',
+                field: 'state',
+                code: 'custom',
+                message:
+                  'state cannot be changed. The pull request cannot be reopened.',
+              },
+            ],
+            DOCS.update,
+          );
         if (state === 'open' && pull.state === 'closed') {
           // GitHub keeps one open pull request per head and base.
           if (

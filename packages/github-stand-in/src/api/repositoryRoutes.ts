@@ -6,8 +6,6 @@ import {
   authenticatedUserJson,
   blobJson,
   commitJson,
-  contentDirectoryJson,
-  contentFileJson,
   gitCommitJson,
   refJson,
   repositoryJson,
@@ -30,8 +28,6 @@ const DOCS = {
   createRef: 'https://docs.github.com/rest/git/refs#create-a-reference',
   updateRef: 'https://docs.github.com/rest/git/refs#update-a-reference',
   getRef: 'https://docs.github.com/rest/git/refs#get-a-reference',
-  contents:
-    'https://docs.github.com/rest/repos/contents#get-repository-content',
   user: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
 };
 
@@ -66,7 +62,7 @@ function readPerson(
   };
 }
 
-/** The repository, its commits and the Git database API: blobs, trees, commits, refs, contents. */
+/** The repository, its commits and the Git database API: blobs, trees, commits, refs. */
 export function repositoryRoutes(context: StandInContext): Router {
   const router = Router();
   const { git } = context;
@@ -362,53 +358,6 @@ export function repositoryRoutes(context: StandInContext): Router {
           (await git.objectType(owner, repo, sha)) ?? 'commit',
         ),
       );
-    }),
-  );
-
-  // Express answers HEAD with this GET route too, as octokit-plugin-create-pull-request's
-  // check for a file to delete expects.
-  router.get(
-    ['/repos/:owner/:repo/contents', '/repos/:owner/:repo/contents/*'],
-    asyncRoute(async (req, res) => {
-      const { owner, repo } = req.params;
-      const ctx = await loadRepoContext(context, owner, repo);
-      const path = ((req.params as unknown as string[])[0] ?? '').replace(
-        /\/+$/,
-        '',
-      );
-      const ref =
-        typeof req.query.ref === 'string' ? req.query.ref : ctx.defaultBranch;
-      const commit =
-        (await git.readRef(owner, repo, `refs/heads/${ref}`)) ??
-        (await git.resolveCommit(owner, repo, ref));
-      if (!commit)
-        throw new ApiError(
-          404,
-          `No commit found for the ref ${ref}`,
-          DOCS.contents,
-        );
-      if (path === '') {
-        res.json(
-          contentDirectoryJson(
-            ctx,
-            ref,
-            await git.readTree(owner, repo, commit, false),
-          ),
-        );
-        return;
-      }
-      const file = await git.fileAt(owner, repo, commit, path);
-      if (file) {
-        res.json(contentFileJson(ctx, ref, path, file.sha, file.content));
-        return;
-      }
-      const tree = await git.treeAt(owner, repo, commit, path);
-      if (!tree) throw notFound(DOCS.contents);
-      const entries = (await git.readTree(owner, repo, tree, false)).map(e => ({
-        ...e,
-        path: `${path}/${e.path}`,
-      }));
-      res.json(contentDirectoryJson(ctx, ref, entries));
     }),
   );
 

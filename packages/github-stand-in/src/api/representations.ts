@@ -187,6 +187,10 @@ export function repositoryJson(ctx: RepoContext, openIssues: number) {
     open_issues: openIssues,
     watchers: 0,
     default_branch: ctx.defaultBranch,
+    // What PUT /pulls/{n}/merge does here: merge commits and squashes, no rebases.
+    allow_merge_commit: true,
+    allow_squash_merge: true,
+    allow_rebase_merge: false,
     // The token may push: octokit-plugin-create-pull-request forks when push is false.
     permissions: {
       admin: true,
@@ -405,6 +409,8 @@ export type PullRequestFacts = {
   pull: StoredPullRequest;
   headSha: string;
   baseSha: string;
+  /** Full representation only: whether the head merges cleanly (null once closed). */
+  mergeable?: boolean | null;
   /** Present for the full representation (GET/POST/PATCH of one pull request). */
   stats?: {
     commits: number;
@@ -445,8 +451,8 @@ export function pullRequestJson(ctx: RepoContext, facts: PullRequestFacts) {
     created_at: pull.createdAt,
     updated_at: pull.updatedAt,
     closed_at: pull.closedAt,
-    merged_at: null,
-    merge_commit_sha: null,
+    merged_at: pull.merge?.at ?? null,
+    merge_commit_sha: pull.merge?.commitSha ?? null,
     assignee: null,
     assignees: [],
     requested_reviewers: pull.requestedReviewers.map(login =>
@@ -487,13 +493,15 @@ export function pullRequestJson(ctx: RepoContext, facts: PullRequestFacts) {
     auto_merge: null,
   };
   if (!facts.stats) return simple;
+  const mergeable = facts.mergeable ?? null;
   return {
     ...simple,
-    merged: false,
-    mergeable: pull.state === 'open' ? true : null,
-    rebaseable: pull.state === 'open' ? true : null,
-    mergeable_state: pull.state === 'open' ? 'clean' : 'unknown',
-    merged_by: null,
+    merged: pull.merge !== undefined,
+    mergeable,
+    // The stand-in does not rebase (see the merge route): it never says a rebase would work.
+    rebaseable: pull.state === 'open' ? false : null,
+    mergeable_state: mergeableState(pull, mergeable),
+    merged_by: pull.merge ? userJson(ctx, pull.merge.by) : null,
     comments: 0,
     review_comments: 0,
     maintainer_can_modify: false,
@@ -502,6 +510,18 @@ export function pullRequestJson(ctx: RepoContext, facts: PullRequestFacts) {
     deletions: facts.stats.deletions,
     changed_files: facts.stats.changedFiles,
   };
+}
+
+/** GitHub's mergeable_state: dirty for conflicts, draft, clean; unknown once closed. */
+function mergeableState(pull: StoredPullRequest, mergeable: boolean | null) {
+  if (pull.state !== 'open' || mergeable === null) return 'unknown';
+  if (!mergeable) return 'dirty';
+  return pull.draft ? 'draft' : 'clean';
+}
+
+/** PUT /pulls/{n}/merge's answer. */
+export function mergeResultJson(sha: string) {
+  return { sha, merged: true, message: 'Pull Request successfully merged' };
 }
 
 export function teamJson(ctx: Urls & { owner: string }, slug: string) {

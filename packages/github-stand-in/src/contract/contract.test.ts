@@ -189,6 +189,102 @@ describe("the stand-in against GitHub's REST description (@octokit/openapi)", ()
     expect(outputs.pullRequestNumber).toBe(2);
   });
 
+  it('merging (and its refusals), asking whether merged, and a raw file with its ETag fit too', async () => {
+    standIn.exchanges.length = 0;
+    const [closed, open] = await standIn.server.pullRequests(OWNER, REPO);
+    expect([closed.state, open.state]).toEqual(['closed', 'open']);
+    await repoApi(`/pulls/${open.number}/merge`);
+    await repoApi(`/pulls/${open.number}/merge`, {
+      method: 'PUT',
+      body: { sha: '0'.repeat(40) },
+    });
+    await repoApi(`/pulls/${open.number}/merge`, {
+      method: 'PUT',
+      body: { merge_method: 'rebase' },
+    });
+    const merged = await repoApi(`/pulls/${open.number}/merge`, {
+      method: 'PUT',
+      body: {
+        merge_method: 'merge',
+        sha: open.headSha,
+        commit_title: 'Merge acme',
+        commit_message: 'Replicas: 3',
+      },
+    });
+    await repoApi(`/pulls/${open.number}/merge`);
+    await repoApi(`/pulls/${open.number}`);
+    await repoApi(`/pulls?state=closed`);
+    await repoApi(`/pulls/${open.number}/merge`, { method: 'PUT' });
+    await repoApi(`/pulls/${closed.number}/merge`, { method: 'PUT' });
+    await repoApi(`/pulls/${open.number}`, {
+      method: 'PATCH',
+      body: { state: 'open' },
+    });
+    await repoApi('/pulls/999/merge', { method: 'PUT' });
+    await repoApi('');
+    // What Backstage's GithubUrlReader sends for a file: the raw media type, then its ETag.
+    const raw = { accept: 'application/vnd.github.v3.raw' };
+    const file = await repoApi(`/contents/${TARGET}/values.yaml?ref=main`, {
+      headers: raw,
+    });
+    await repoApi(`/contents/${TARGET}/values.yaml?ref=main`, {
+      headers: { ...raw, 'if-none-match': file.headers.get('etag')! },
+    });
+    await repoApi(`/contents/${TARGET}/values.yaml?ref=main`, {
+      headers: { accept: 'application/vnd.github.raw+json' },
+    });
+    await repoApi('/contents/no/such/file?ref=main', { headers: raw });
+    await repoApi(`/contents/${TARGET}?ref=main`, { headers: raw });
+
+    expect(merged.body.merged).toBe(true);
+    expect(file.text).toBe(gatewayFiles('acme', 3)['values.yaml']);
+    expect(
+      standIn.exchanges.map(e => `${e.method} ${e.status} ${e.path}`),
+    ).toEqual([
+      `GET 404 /repos/${OWNER}/${REPO}/pulls/${open.number}/merge`,
+      `PUT 409 /repos/${OWNER}/${REPO}/pulls/${open.number}/merge`,
+      `PUT 405 /repos/${OWNER}/${REPO}/pulls/${open.number}/merge`,
+      `PUT 200 /repos/${OWNER}/${REPO}/pulls/${open.number}/merge`,
+      `GET 204 /repos/${OWNER}/${REPO}/pulls/${open.number}/merge`,
+      `GET 200 /repos/${OWNER}/${REPO}/pulls/${open.number}`,
+      `GET 200 /repos/${OWNER}/${REPO}/pulls`,
+      `PUT 405 /repos/${OWNER}/${REPO}/pulls/${open.number}/merge`,
+      `PUT 405 /repos/${OWNER}/${REPO}/pulls/${closed.number}/merge`,
+      `PATCH 422 /repos/${OWNER}/${REPO}/pulls/${open.number}`,
+      `PUT 404 /repos/${OWNER}/${REPO}/pulls/999/merge`,
+      `GET 200 /repos/${OWNER}/${REPO}`,
+      `GET 200 /repos/${OWNER}/${REPO}/contents/${TARGET}/values.yaml`,
+      `GET 304 /repos/${OWNER}/${REPO}/contents/${TARGET}/values.yaml`,
+      `GET 200 /repos/${OWNER}/${REPO}/contents/${TARGET}/values.yaml`,
+      `GET 404 /repos/${OWNER}/${REPO}/contents/no/such/file`,
+      `GET 200 /repos/${OWNER}/${REPO}/contents/${TARGET}`,
+    ]);
+    const operations = standIn.exchanges.map(
+      e => contract.check(e).operationId,
+    );
+    expect(new Set(operations)).toEqual(
+      new Set([
+        'pulls/check-if-merged',
+        'pulls/merge',
+        'pulls/get',
+        'pulls/list',
+        'pulls/update',
+        'repos/get',
+        'repos/get-content',
+      ]),
+    );
+    for (const exchange of standIn.exchanges) {
+      expect({
+        call: `${exchange.method} ${exchange.path} ${exchange.status}`,
+        ...contract.check(exchange),
+      }).toEqual({
+        call: `${exchange.method} ${exchange.path} ${exchange.status}`,
+        operationId: expect.any(String),
+        problems: [],
+      });
+    }
+  });
+
   describe('the checker itself', () => {
     const exchange = (
       overrides: Partial<Parameters<GithubOpenApiContract['check']>[0]>,
@@ -244,6 +340,46 @@ describe("the stand-in against GitHub's REST description (@octokit/openapi)", ()
       );
       expect(check.problems).toEqual([
         'query parameter "colour" is not one of /repos/{owner}/{repo}/pulls\'s',
+      ]);
+    });
+
+    it('rejects an answer that is not JSON to a request for JSON', () => {
+      const check = contract.check(
+        exchange({
+          method: 'GET',
+          path: '/repos/o/r/contents/README.md',
+          requestBody: undefined,
+          requestAccept: 'application/vnd.github+json',
+          status: 200,
+          responseBody: '# Hello\n',
+          responseContentType: 'text/plain; charset=utf-8',
+        }),
+      );
+      expect(check.problems).toEqual([
+        expect.stringContaining('asked for JSON'),
+      ]);
+    });
+
+    it('rejects a body where GitHub documents none, unless it is an error status', () => {
+      const checkIfMerged = (status: number, responseBody: unknown) =>
+        contract.check(
+          exchange({
+            method: 'GET',
+            path: '/repos/o/r/pulls/1/merge',
+            requestBody: undefined,
+            status,
+            responseBody,
+          }),
+        ).problems;
+      expect(checkIfMerged(204, undefined)).toEqual([]);
+      expect(checkIfMerged(204, { merged: true })).toEqual([
+        'response 204 has a body, and GitHub documents none',
+      ]);
+      expect(
+        checkIfMerged(404, { message: 'Not Found', documentation_url: 'x' }),
+      ).toEqual([]);
+      expect(checkIfMerged(404, { message: 404 })).toEqual([
+        expect.stringContaining('/message must be string'),
       ]);
     });
 

@@ -40,6 +40,11 @@ export type ChangedFile = {
   patch: string;
 };
 
+/** `git merge-tree --write-tree`: the merged tree, or the paths that conflict. */
+export type MergeTreeResult =
+  | { clean: true; tree: string }
+  | { clean: false; conflicts: string[] };
+
 export class InvalidGitInputError extends Error {
   constructor(message: string) {
     super(message);
@@ -514,6 +519,59 @@ export class GitStore {
       if (error instanceof GitCommandError) return false;
       throw error;
     }
+  }
+
+  /**
+   * Merges two commits without a work tree or index (`git merge-tree --write-tree`, git
+   * 2.38+): the tree a merge would commit, or the conflicting paths. Histories with no common
+   * commit do not merge, as GitHub's merge button refuses them.
+   */
+  async mergeTree(
+    owner: string,
+    name: string,
+    base: string,
+    head: string,
+  ): Promise<MergeTreeResult> {
+    const args = [
+      'merge-tree',
+      '--write-tree',
+      '--name-only',
+      '--no-messages',
+      '-z',
+      base,
+      head,
+    ];
+    try {
+      const out = await runGit(args, { gitDir: this.gitDir(owner, name) });
+      return { clean: true, tree: out.split('\0')[0].trim() };
+    } catch (error) {
+      if (!(error instanceof GitCommandError)) throw error;
+      // Exit 1: conflicts. The output is the tree (with conflict markers), then the paths.
+      if (error.exitCode === 1) {
+        const [, ...paths] = error.stdout.split('\0');
+        return { clean: false, conflicts: [...new Set(paths.filter(Boolean))] };
+      }
+      if (/unrelated histories/.test(error.stderr))
+        return { clean: false, conflicts: [] };
+      throw error;
+    }
+  }
+
+  /** The commits `head` has that `base` lacks, oldest first (for a squash's message). */
+  async commitsBetween(
+    owner: string,
+    name: string,
+    base: string,
+    head: string,
+  ): Promise<GitCommit[]> {
+    const out = await runGit(
+      ['rev-list', '--reverse', `${base}..${head}`, '--'],
+      {
+        gitDir: this.gitDir(owner, name),
+      },
+    );
+    const shas = out.split('\n').filter(Boolean);
+    return Promise.all(shas.map(s => this.readCommit(owner, name, s)));
   }
 
   /** How many commits `head` has that `base` lacks (git rev-list --count base..head). */

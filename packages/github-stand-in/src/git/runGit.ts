@@ -17,6 +17,8 @@ export class GitCommandError extends Error {
     readonly args: string[],
     readonly exitCode: number | null,
     readonly stderr: string,
+    /** What git wrote before failing (merge-tree reports its conflicts there). */
+    readonly stdout: string = '',
   ) {
     super(`git ${args[0]} failed (exit ${exitCode}): ${stderr.trim()}`);
     this.name = 'GitCommandError';
@@ -64,6 +66,7 @@ export function runGitRaw(
               args,
               typeof code === 'number' ? code : null,
               stderr.toString('utf8'),
+              stdout.toString('utf8'),
             ),
           );
           return;

@@ -1,6 +1,19 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
+/** How a pull request was merged; its SHAs are frozen from then on, as GitHub's are. */
+export type StoredMerge = {
+  method: 'merge' | 'squash';
+  /** The commit the base branch moved to. */
+  commitSha: string;
+  /** The base's and the head's commits when it was merged. */
+  baseSha: string;
+  headSha: string;
+  at: string;
+  /** The login of the token's user, who merged it. */
+  by: string;
+};
+
 /** What the stand-in keeps about a pull request; SHAs are read live from git. */
 export type StoredPullRequest = {
   number: number;
@@ -18,6 +31,8 @@ export type StoredPullRequest = {
   closedAt: string | null;
   requestedReviewers: string[];
   requestedTeams: string[];
+  /** Set once merged (state is then closed); absent in pull requests stored before merging existed. */
+  merge?: StoredMerge;
 };
 
 type RepositoryPulls = { nextNumber: number; pulls: StoredPullRequest[] };
@@ -108,7 +123,11 @@ export class PullRequestStore {
     });
   }
 
-  /** Applies `change` to one pull request; `change` may throw to refuse it. */
+  /**
+   * Applies `change` to one pull request; `change` may throw to refuse it. No other change to
+   * the repository's pull requests runs until it settles, so it may do git work (a merge) that
+   * must not race a close or another merge.
+   */
   async update(
     owner: string,
     repo: string,
@@ -116,13 +135,13 @@ export class PullRequestStore {
     change: (
       pull: StoredPullRequest,
       all: StoredPullRequest[],
-    ) => Partial<StoredPullRequest>,
+    ) => Partial<StoredPullRequest> | Promise<Partial<StoredPullRequest>>,
   ): Promise<StoredPullRequest | undefined> {
     return this.serialize(`${owner}/${repo}`, async () => {
       const data = await this.load(owner, repo);
       const index = data.pulls.findIndex(p => p.number === number);
       if (index === -1) return undefined;
-      const changes = change(data.pulls[index], data.pulls);
+      const changes = await change(data.pulls[index], data.pulls);
       const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
       const updated = { ...data.pulls[index], ...changes, updatedAt: now };
       data.pulls[index] = updated;

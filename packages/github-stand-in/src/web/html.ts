@@ -26,7 +26,7 @@ header .note { color: #c9d1d9; font-size: 13px; margin-left: 12px; }
 main { max-width: 980px; margin: 24px auto; padding: 0 16px; }
 a { color: #0969da; }
 .state { display: inline-block; border-radius: 2em; padding: 2px 12px; color: #fff; font-size: 14px; }
-.state.open { background: #1f883d; } .state.closed { background: #cf222e; }
+.state.open { background: #1f883d; } .state.closed { background: #cf222e; } .state.merged { background: #8250df; }
 .branch { font-family: ui-monospace, monospace; background: #ddf4ff; padding: 1px 6px; border-radius: 6px; }
 .body { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 16px; margin: 16px 0; }
 .body table { border-collapse: collapse; } .body td, .body th { border: 1px solid #d0d7de; padding: 4px 10px; }

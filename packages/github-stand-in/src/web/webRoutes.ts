@@ -1,8 +1,34 @@
 import { Router } from 'express';
 import { asyncRoute } from '../api/asyncRoute';
-import type { StandInContext } from '../api/StandInContext';
+import { pullShas, type StandInContext } from '../api/StandInContext';
+import type { StoredPullRequest } from '../pulls/PullRequestStore';
 import { isValidName } from '../git/GitStore';
 import { escapeHtml, page, renderDiff, renderMarkdown } from './html';
+
+/** A pull request's state as GitHub's pages show it: Open, Closed or Merged. */
+function stateBadge(pull: StoredPullRequest): string {
+  const state = pull.merge ? 'merged' : pull.state;
+  const label = { open: 'Open', closed: 'Closed', merged: 'Merged' }[state];
+  return `<span class="state ${state}">${label}</span>`;
+}
+
+/** "wants to merge a into b at x", or, once merged, who merged it and into which commit. */
+function mergeSentence(pull: StoredPullRequest, headSha: string): string {
+  const head = `<span class="branch">${escapeHtml(pull.head)}</span>`;
+  const base = `<span class="branch">${escapeHtml(pull.base)}</span>`;
+  if (!pull.merge)
+    return `wants to merge ${head} into ${base} at <code>${headSha.slice(
+      0,
+      7,
+    )}</code>`;
+  const how = pull.merge.method === 'squash' ? 'squashed and merged' : 'merged';
+  return `${escapeHtml(
+    pull.merge.by,
+  )} ${how} ${head} into ${base} as <code>${pull.merge.commitSha.slice(
+    0,
+    7,
+  )}</code> on ${escapeHtml(pull.merge.at)}`;
+}
 
 /** Pages for people: the repositories, a repository's pull requests, one pull request. */
 export function webRoutes(context: StandInContext): Router {
@@ -64,11 +90,11 @@ export function webRoutes(context: StandInContext): Router {
       const items = list
         .map(
           p =>
-            `<li><span class="state ${p.state}">${
-              p.state
-            }</span> <a href="/${owner}/${repo}/pull/${p.number}">#${
+            `<li>${stateBadge(p)} <a href="/${owner}/${repo}/pull/${
               p.number
-            } ${escapeHtml(p.title)}</a> <span class="branch">${escapeHtml(
+            }">#${p.number} ${escapeHtml(
+              p.title,
+            )}</a> <span class="branch">${escapeHtml(
               p.head,
             )}</span> → <span class="branch">${escapeHtml(p.base)}</span></li>`,
         )
@@ -111,11 +137,7 @@ export function webRoutes(context: StandInContext): Router {
           );
         return;
       }
-      const headSha =
-        (await git.readRef(owner, repo, `refs/heads/${pull.head}`)) ??
-        pull.lastHeadSha;
-      const baseSha =
-        (await git.readRef(owner, repo, `refs/heads/${pull.base}`)) ?? headSha;
+      const { headSha, baseSha } = await pullShas(git, owner, repo, pull);
       const files = await git.changedFiles(owner, repo, baseSha, headSha);
       const fileSections = files
         .map(
@@ -134,13 +156,8 @@ export function webRoutes(context: StandInContext): Router {
             `${owner}/${repo}`,
           )}</a></p>
 <h1>${escapeHtml(pull.title)} <small>#${pull.number}</small></h1>
-<p><span class="state ${pull.state}">${
-            pull.state === 'open' ? 'Open' : 'Closed'
-          }</span>
-wants to merge <span class="branch">${escapeHtml(
-            pull.head,
-          )}</span> into <span class="branch">${escapeHtml(pull.base)}</span>
-at <code>${headSha.slice(0, 7)}</code></p>
+<p>${stateBadge(pull)}
+${mergeSentence(pull, headSha)}</p>
 <div class="body">${
             pull.body
               ? renderMarkdown(pull.body)

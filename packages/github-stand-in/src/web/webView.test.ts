@@ -110,6 +110,37 @@ describe('the web view', () => {
     expect((await fetch(first.htmlUrl)).status).toBe(200);
   });
 
+  it('shows a merged pull request as Merged, who merged it and its merge commit, with its diff', async () => {
+    const pull = await openPullRequest(
+      'portkey-gateway/ai-gateways/merged',
+      'To be merged',
+      'replicaCount: 5\n',
+    );
+    const merged = await api(
+      standIn.server.apiBaseUrl,
+      `/repos/${OWNER}/${REPO}/pulls/${pull.number}/merge`,
+      { method: 'PUT' },
+    );
+    expect(merged.status).toBe(200);
+    const { html } = await page(`/${OWNER}/${REPO}/pull/${pull.number}`);
+    expect(html).toContain('<span class="state merged">Merged</span>');
+    expect(html).not.toContain('>Open<');
+    expect(html).toContain(
+      `stand-in-user merged <span class="branch">portkey-gateway/ai-gateways/merged</span> into <span class="branch">main</span> as <code>${merged.body.sha.slice(
+        0,
+        7,
+      )}</code>`,
+    );
+    // The diff is the one it was merged with (the base has it now).
+    expect(html).toContain('<span class="add">+replicaCount: 5</span>');
+    const list = await page(`/${OWNER}/${REPO}/pulls`);
+    expect(list.html).toMatch(
+      new RegExp(
+        `<span class="state merged">Merged</span> <a href="/${OWNER}/${REPO}/pull/${pull.number}">`,
+      ),
+    );
+  });
+
   it('answers 404 pages for what does not exist', async () => {
     expect((await page(`/${OWNER}/${REPO}/pull/999`)).status).toBe(404);
     expect((await page(`/${OWNER}/nothing/pulls`)).status).toBe(404);

@@ -15,8 +15,12 @@ export type HttpExchange = {
   path: string;
   query: Record<string, string>;
   requestBody: unknown;
+  /** The request's Accept header. */
+  requestAccept?: string;
   status: number;
   responseBody: unknown;
+  /** The answer's Content-Type; undefined (or JSON) means a JSON body, or none. */
+  responseContentType?: string;
 };
 
 export type ContractCheck = {
@@ -71,6 +75,17 @@ const SPEC_ID = 'https://api.github.com/openapi.json';
 const UNIVERSAL_ERRORS: Record<string, string> = {
   '401': '#/components/schemas/basic-error',
 };
+
+/** GitHub's custom media types that answer something other than JSON (raw, html, diff, patch). */
+const NON_JSON_MEDIA =
+  /application\/vnd\.github(?:\.v3)?\.(?:raw|html|diff|patch|sha)(?![\w.-])/i;
+
+function isJson(contentType: string | undefined) {
+  return (
+    contentType === undefined ||
+    /^application\/(?:[\w.-]+\+)?json\b/i.test(contentType)
+  );
+}
 
 function pointerEscape(segment: string) {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -210,6 +225,42 @@ export class GithubOpenApiContract {
       );
   }
 
+  /** A JSON answer (or none) against the schema of the status GitHub documents. */
+  private checkDocumentedBody(
+    exchange: HttpExchange,
+    pointer: string,
+    documented: Operation['responses'][string],
+  ): string[] {
+    const status = String(exchange.status);
+    const response = this.resolve(documented);
+    const schema = response.content?.['application/json']?.schema;
+    if (schema) {
+      const ref = documented.$ref
+        ? `${documented.$ref}/content/application~1json/schema`
+        : `${pointer}/responses/${status}/content/application~1json/schema`;
+      return this.validate(
+        ref,
+        exchange.responseBody,
+        `response ${status} body`,
+      );
+    }
+    if (
+      exchange.responseBody === undefined ||
+      exchange.method === 'HEAD' ||
+      status === '304'
+    )
+      return [];
+    // GitHub sends its error body with every error status, documented with a body or not
+    // (pulls/check-if-merged's 404, say).
+    if (exchange.status >= 400)
+      return this.validate(
+        '#/components/schemas/basic-error',
+        exchange.responseBody,
+        `response ${status} body`,
+      );
+    return [`response ${status} has a body, and GitHub documents none`];
+  }
+
   /** Checks one exchange; throws UnknownOperationError for a path GitHub does not have. */
   check(exchange: HttpExchange): ContractCheck {
     const route = this.findOperation(exchange.method, exchange.path);
@@ -266,42 +317,28 @@ export class GithubOpenApiContract {
     // The answer: a documented status, and a body that fits its schema.
     const status = String(exchange.status);
     const documented = operation.responses[status];
-    if (documented) {
-      const response = this.resolve(documented);
-      const schema = response.content?.['application/json']?.schema;
-      if (schema) {
-        const ref = documented.$ref
-          ? `${documented.$ref}/content/application~1json/schema`
-          : `${pointer}/responses/${status}/content/application~1json/schema`;
+    if (!documented && !UNIVERSAL_ERRORS[status]) {
+      problems.push(
+        `status ${status} is not documented for ${
+          operation.operationId
+        } (documented: ${Object.keys(operation.responses).join(', ')})`,
+      );
+    } else if (!isJson(exchange.responseContentType)) {
+      // A custom media type's answer (a file's raw bytes, say): GitHub's description has no
+      // schema for it, so only that it was asked for is checked, and the status above.
+      if (!NON_JSON_MEDIA.test(exchange.requestAccept ?? ''))
         problems.push(
-          ...this.validate(
-            ref,
-            exchange.responseBody,
-            `response ${status} body`,
-          ),
+          `response ${status} is ${exchange.responseContentType}, and the request (Accept: ${exchange.requestAccept}) asked for JSON`,
         );
-      } else if (
-        exchange.responseBody !== undefined &&
-        exchange.method !== 'HEAD' &&
-        status !== '304'
-      ) {
-        problems.push(
-          `response ${status} has a body, and GitHub documents none`,
-        );
-      }
-    } else if (UNIVERSAL_ERRORS[status]) {
+    } else if (documented) {
+      problems.push(...this.checkDocumentedBody(exchange, pointer, documented));
+    } else {
       problems.push(
         ...this.validate(
           UNIVERSAL_ERRORS[status],
           exchange.responseBody,
           `response ${status} body`,
         ),
-      );
-    } else {
-      problems.push(
-        `status ${status} is not documented for ${
-          operation.operationId
-        } (documented: ${Object.keys(operation.responses).join(', ')})`,
       );
     }
     return { operationId: operation.operationId, problems };
