@@ -95,7 +95,8 @@ async function main() {
     ...GITOPS,
   };
 
-  const configFile = writePortalConfig(E2E_STATE_DIR, cluster, CLUSTER_NAME, {
+  const configFile = writePortalConfig(E2E_STATE_DIR, {
+    cluster: { name: CLUSTER_NAME, connection: cluster },
     clusters: [UNREACHABLE_CLUSTER],
     entities: [unreachableGatewayEntity()],
     gitServer,
@@ -111,6 +112,11 @@ async function main() {
     unreachableEntity: UNREACHABLE_ENTITY,
     cluster: CLUSTER_NAME,
     gitServer,
+    kube: {
+      adminKubeconfig: cluster.adminKubeconfig,
+      node: cluster.node,
+      logDir: cluster.logDir,
+    },
     logFiles: {
       healthy: cluster.logFile(DEMO_GATEWAY.healthyPods[0], 'gateway'),
       crashing: cluster.logFile(DEMO_GATEWAY.crashingPod, 'gateway'),

@@ -4,6 +4,7 @@ import type {
   DemoGateway,
   DemoGatewaySpec,
 } from '@portkey-gateway-backstage/demo-cluster';
+import type { TestCluster } from '../journey/deployGateway';
 import type { GitServerState } from '../journey/gitServer';
 
 /** Where the e2e backend keeps its cluster, config and state (git-ignored). */
@@ -21,6 +22,8 @@ export type E2eClusterState = {
   cluster: string;
   /** The git server (GitHub stand-in) the template opens its pull requests on. */
   gitServer: GitServerState;
+  /** The test kube-apiserver, for the journey to install the gateways it created. */
+  kube: TestCluster;
   /** The stub kubelet's log files of a healthy and the crash-looping pod's `gateway` container. */
   logFiles: { healthy: string; crashing: string };
 };
