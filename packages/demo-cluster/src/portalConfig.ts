@@ -66,6 +66,16 @@ const APP_CONFIG_LOCATIONS: CatalogLocationsSource = {
   workingDir: BACKEND_DIR,
 };
 
+/**
+ * The GitHub integrations of a config file, as written (`${GITHUB_TOKEN}` stays a reference
+ * that the backend substitutes when it loads the config).
+ */
+function githubIntegrations({
+  configFile,
+}: CatalogLocationsSource): Array<Record<string, unknown>> {
+  return parse(fs.readFileSync(configFile, 'utf8')).integrations?.github ?? [];
+}
+
 /** The catalog locations of a config file, with their file targets made absolute. */
 function catalogLocations({
   configFile,
@@ -145,12 +155,17 @@ export function writePortalConfig(
       ...(gitServer
         ? {
             integrations: {
+              // The git server first, then the config's own (github.com): a second config
+              // file replaces the list, and a dry run of a github.com answer still works.
               github: [
                 {
                   host: gitServer.host,
                   apiBaseUrl: gitServer.apiBaseUrl,
                   token: gitServer.token,
                 },
+                ...githubIntegrations(
+                  parts.locationsFrom ?? APP_CONFIG_LOCATIONS,
+                ),
               ],
             },
           }

@@ -170,8 +170,10 @@ describe('the demo of ./scripts/start.sh: cluster and git server', () => {
   });
 
   it('runs a git server the portal opens its pull requests on, with the GitOps repository', async () => {
-    const [github] = portalConfig().integrations.github;
+    const [github, ...others] = portalConfig().integrations.github;
     expect(github.host).toMatch(/^127\.0\.0\.1:\d+$/);
+    // app-config.yaml's own entry stays, its token a reference the backend substitutes.
+    expect(others).toEqual([{ host: 'github.com', token: '${GITHUB_TOKEN}' }]);
     expect(github.apiBaseUrl).toBe(`http://${github.host}/api/v3`);
     const repo = await fetch(
       `${github.apiBaseUrl}/repos/${DEMO_GITOPS.owner}/${DEMO_GITOPS.repo}`,
