@@ -2,6 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { ApiExchange } from '../../server';
 
 /*
  * Checks requests and answers against GitHub's own REST description, the api.github.com
@@ -9,19 +10,8 @@ import { dirname, join } from 'node:path';
  * body and query fit it, and whether the status and body answered are what GitHub documents.
  */
 
-export type HttpExchange = {
-  method: string;
-  /** Below the API root, as sent (percent-encoding kept): /repos/o/r/git/refs/heads%2Fx */
-  path: string;
-  query: Record<string, string>;
-  requestBody: unknown;
-  /** The request's Accept header. */
-  requestAccept?: string;
-  status: number;
-  responseBody: unknown;
-  /** The answer's Content-Type; undefined (or JSON) means a JSON body, or none. */
-  responseContentType?: string;
-};
+/** One request and answer, as the stand-in records them for this check (see server.ts). */
+export type HttpExchange = ApiExchange;
 
 export type ContractCheck = {
   operationId: string;
