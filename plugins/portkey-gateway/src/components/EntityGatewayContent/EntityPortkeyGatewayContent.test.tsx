@@ -259,7 +259,7 @@ describe('EntityPortkeyGatewayContent', () => {
     await user.keyboard('{ArrowRight}{Enter}');
     expect(
       await screen.findByText(
-        'Log store: Amazon S3, assumed role (IRSA via service account portkey-gw)',
+        'Amazon S3, assumed role (IRSA via service account portkey-gw)',
       ),
     ).toBeInTheDocument();
   });

@@ -29,7 +29,7 @@ describe('EntityGatewaySettings', () => {
     await renderWith(getEntitySettings);
     expect(
       await screen.findByText(
-        'Log store: Amazon S3, assumed role (IRSA via service account portkey-gw)',
+        'Amazon S3, assumed role (IRSA via service account portkey-gw)',
       ),
     ).toBeInTheDocument();
     expect(getEntitySettings).toHaveBeenCalledWith(entityRef);
@@ -99,7 +99,7 @@ describe('EntityGatewaySettings', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(
       await screen.findByText(
-        'Log store: Amazon S3, assumed role (IRSA via service account portkey-gw)',
+        'Amazon S3, assumed role (IRSA via service account portkey-gw)',
       ),
     ).toBeInTheDocument();
     expect(getEntitySettings).toHaveBeenCalledTimes(2);

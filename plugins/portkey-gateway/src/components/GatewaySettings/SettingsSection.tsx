@@ -4,9 +4,14 @@ import { CheckedSecretReference } from './secretChecks';
 import { SecretReferenceList } from './SecretReferenceList';
 import { SettingsDescription } from './settingsDescription';
 
+/** The summary under its heading, as a sentence ("off" reads "Off"). */
+const sentence = (summary: string) =>
+  summary.charAt(0).toUpperCase() + summary.slice(1);
+
 /**
- * One part of a gateway's settings (a store, Bedrock, the data service...): its summary line,
- * the non-secret settings, and the Secret-backed ones with their checks.
+ * One part of a gateway's settings (a store, Bedrock, the data service...): its heading, its
+ * summary line under it (not repeating the heading), the non-secret settings, and the
+ * Secret-backed ones with their checks.
  */
 export function SettingsSection({
   title,
@@ -27,7 +32,7 @@ export function SettingsSection({
           {title}
         </Text>
         <Text as="p" variant="body-medium">
-          {title}: {description.summary}
+          {sentence(description.summary)}
         </Text>
       </CardHeader>
       <CardBody>

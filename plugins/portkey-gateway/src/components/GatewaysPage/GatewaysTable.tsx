@@ -8,6 +8,25 @@ import { RolloutStatus } from '../GatewayStatus/RolloutStatus';
 /** One row: a gateway, and the catalog entity that describes it if there is one. */
 export type GatewayRow = GatewayStatus & { id: string; entity?: GatewayEntity };
 
+/**
+ * A cell whose words wrap instead of being cut to one line (CellText truncates: "1/1 ready
+ * …" said nothing), with an optional secondary line (the chart version under the app's).
+ */
+function WrappedCell({ text, detail }: { text: string; detail?: string }) {
+  return (
+    <Cell>
+      <Text as="p" variant="body-medium">
+        {text}
+      </Text>
+      {detail && (
+        <Text as="p" variant="body-x-small" color="secondary">
+          {detail}
+        </Text>
+      )}
+    </Cell>
+  );
+}
+
 const columns: ColumnConfig<GatewayRow>[] = [
   {
     id: 'release',
@@ -40,6 +59,8 @@ const columns: ColumnConfig<GatewayRow>[] = [
   {
     id: 'ready',
     label: 'Ready',
+    // "2/3": narrow, so the columns that need words get the room.
+    defaultWidth: '0.6fr',
     cell: row => (
       <CellText title={`${row.replicas.ready}/${row.replicas.desired}`} />
     ),
@@ -48,25 +69,28 @@ const columns: ColumnConfig<GatewayRow>[] = [
     id: 'version',
     label: 'Version',
     cell: row => (
-      <CellText title={row.appVersion ?? 'unknown'} description={row.chart} />
+      <WrappedCell text={row.appVersion ?? 'unknown'} detail={row.chart} />
     ),
   },
   {
     id: 'dataService',
     label: 'Data service',
-    cell: row => <CellText title={describeCompanion(row.dataService)} />,
+    // Room for the heading: Backstage UI cuts a heading off rather than wrapping it.
+    defaultWidth: '1.3fr',
+    cell: row => <WrappedCell text={describeCompanion(row.dataService)} />,
   },
   {
     id: 'redis',
-    label: 'Redis in the cluster',
-    cell: row => <CellText title={describeCompanion(row.redis)} />,
+    label: 'In-cluster Redis',
+    defaultWidth: '1.5fr',
+    cell: row => <WrappedCell text={describeCompanion(row.redis)} />,
   },
   {
     id: 'problem',
     label: 'Last problem',
     // The column people read first when a gateway is unhealthy: wide, and wrapped rather than
     // cut off (CellText truncates to one line).
-    defaultWidth: '3fr',
+    defaultWidth: '2.5fr',
     cell: row => (
       <Cell>
         <Text as="p" variant="body-small">
