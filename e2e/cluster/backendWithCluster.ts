@@ -8,7 +8,7 @@
  * Stops the backend, the kubelet and the apiserver when it is stopped.
  *
  * Playwright starts it (playwright.config.ts); the tests read `state.json` from E2E_STATE_DIR
- * to make the gateway's pod log lines.
+ * to make the gateway's pod log lines, and to reach the git server and the cluster.
  *
  *   node -r @backstage/cli-node/config/nodeTransform.cjs e2e/cluster/backendWithCluster.ts
  */
@@ -125,6 +125,8 @@ async function main() {
   fs.writeFileSync(
     path.join(E2E_STATE_DIR, 'state.json'),
     JSON.stringify(state, null, 2),
+    // It holds the git server's throwaway token.
+    { mode: 0o600 },
   );
 
   const backend = spawn(
