@@ -1,11 +1,12 @@
 /*
  * The e2e suite's backend: starts a real kube-apiserver with the stub kubelet and the demo
- * gateway in it (packages/demo-cluster, without its log traffic: the tests write the lines
- * they wait for), writes a config that points the portal's Portkey
- * gateway plugin at it and adds a catalog entity for the gateway, then runs the backend as
- * `yarn start backend` does (minus the file watcher) with that config on top of
- * app-config.yaml; the backend serves the built app (packages/app/dist) on its own port.
- * Stops the backend, the kubelet and the apiserver when it is stopped.
+ * gateways in it (packages/demo-cluster, without its log traffic: the tests write the lines
+ * they wait for) and the GitHub stand-in with the GitOps repository acme/gitops, writes a
+ * config that points the portal at both (the Portkey gateway plugin's clusters, the catalog's
+ * gateway entities, the GitHub integration and the template limited to that repository), then
+ * runs the backend as `yarn start backend` does (minus the file watcher) with that config on
+ * top of app-config.yaml; the backend serves the built app (packages/app/dist) on its own port.
+ * Stops the backend, the git server, the kubelet and the apiserver when it is stopped.
  *
  * Playwright starts it (playwright.config.ts); the tests read `state.json` from E2E_STATE_DIR
  * to make the gateway's pod log lines, and to reach the git server and the cluster.
