@@ -47,3 +47,4 @@ export {
   type InstalledRelease,
 } from './chart/installChartRelease';
 export { type PodRun } from './chart/workloadStatus';
+export { helmTemplate } from './chart/helmTemplate';

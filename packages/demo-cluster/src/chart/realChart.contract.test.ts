@@ -1,12 +1,9 @@
 /* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "expectSameObjects"] }] */
-import type { KubernetesObject } from '@kubernetes/client-node';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CHART, CHART_DEFAULT_VALUES } from './chartDefaults';
 import { parseValuesYaml } from './helmValues';
+import { helmTemplate } from './helmTemplate';
 import { renderChartObjects } from './renderChartObjects';
 import { byKey, objectKeys } from './__testUtils__/compareObjects';
 import { exampleFiles, renderExample } from './__testUtils__/templateExamples';
@@ -19,43 +16,10 @@ import { VALUE_CASES } from './__testUtils__/valueCases';
 //   helm pull portkey-ai/gateway --version 1.7.7 --untar -d /tmp/chart
 //   PORTKEY_CHART_DIR=/tmp/chart/gateway CI=true yarn workspace @portkey-gateway-backstage/demo-cluster test src/chart
 const chartDir = process.env.PORTKEY_CHART_DIR;
-const repoRoot = resolve(__dirname, '../../../..');
-
-/** Parsed as Kubernetes reads Helm's output (YAML 1.1). */
-const parseManifests = (text: string): KubernetesObject[] =>
-  parseAllDocuments(text, { version: '1.1' })
-    .map(d => d.toJS())
-    .filter(Boolean);
-
-function helmTemplate(release: string, namespace: string, values: string) {
-  const helm = execFileSync(join(repoRoot, 'scripts/helm.sh'), {
-    encoding: 'utf8',
-  }).trim();
-  const home = mkdtempSync(join(tmpdir(), 'portkey-chart-contract-'));
-  try {
-    writeFileSync(join(home, 'values.yaml'), values);
-    const out = execFileSync(
-      helm,
-      [
-        'template',
-        release,
-        chartDir!,
-        '-n',
-        namespace,
-        '-f',
-        join(home, 'values.yaml'),
-      ],
-      { encoding: 'utf8', env: { ...process.env, HOME: home } },
-    );
-    return parseManifests(out);
-  } finally {
-    rmSync(home, { recursive: true, force: true });
-  }
-}
 
 /** Both renderings: the same (kind, name) set, then each object equal. */
 function expectSameObjects(release: string, namespace: string, values: string) {
-  const real = helmTemplate(release, namespace, values);
+  const real = helmTemplate(chartDir!, release, namespace, values);
   const standIn = renderChartObjects({ values, release, namespace });
   expect(objectKeys(standIn)).toEqual(objectKeys(real));
   // One object at a time, so a failure names it and shows its diff only.

@@ -1,7 +1,6 @@
 import { renderGateway } from '@portkey-gateway-backstage/plugin-portkey-gateway-common';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { helmTemplate as renderWithHelm } from '@portkey-gateway-backstage/demo-cluster';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import YAML from 'yaml';
 
@@ -16,36 +15,9 @@ const examplesDir = join(repoRoot, 'templates/portkey-gateway/examples');
 
 type Manifest = { kind: string; metadata: { name: string }; spec: any };
 
-function helmTemplate(
-  release: string,
-  namespace: string,
-  valuesYaml: string,
-): Manifest[] {
-  const helm = execFileSync(join(repoRoot, 'scripts/helm.sh'), {
-    encoding: 'utf8',
-  }).trim();
-  const dir = mkdtempSync(join(tmpdir(), 'portkey-chart-'));
-  writeFileSync(join(dir, 'values.yaml'), valuesYaml);
-  const out = execFileSync(
-    helm,
-    [
-      'template',
-      release,
-      chartDir!,
-      '--namespace',
-      namespace,
-      '-f',
-      join(dir, 'values.yaml'),
-    ],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, HOME: dir },
-    },
-  );
-  return YAML.parseAllDocuments(out)
-    .map(d => d.toJSON())
-    .filter(Boolean);
-}
+/** The real chart's objects for these values (helm template, as demo-cluster runs it). */
+const helmTemplate = (release: string, namespace: string, valuesYaml: string) =>
+  renderWithHelm(chartDir!, release, namespace, valuesYaml) as Manifest[];
 
 (chartDir ? describe : describe.skip)(
   `the real chart (PORTKEY_CHART_DIR=${chartDir ?? 'unset'})`,
