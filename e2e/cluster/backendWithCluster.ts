@@ -1,8 +1,8 @@
 /*
  * The e2e suite's backend: starts a real kube-apiserver with the stub kubelet and the demo
  * gateways in it (packages/demo-cluster, without its log traffic: the tests write the lines
- * they wait for) and the GitHub stand-in with the GitOps repository acme/gitops, writes a
- * config that points the portal at both (the Portkey gateway plugin's clusters, the catalog's
+ * they wait for) and the demo's git server (the GitHub stand-in, repository demo/gitops),
+ * writes a config that points the portal at both (the Portkey gateway plugin's clusters, the catalog's
  * gateway entities, the GitHub integration and the template limited to that repository), then
  * runs the backend as `yarn start backend` does (minus the file watcher) with that config on
  * top of app-config.yaml; the backend serves the built app (packages/app/dist) on its own port.
@@ -20,12 +20,11 @@ import {
   DEMO_GATEWAY,
   TEAM_GATEWAY,
   demoGatewayEntity,
+  startDemoGitServer,
   startGatewayCluster,
   stopApiserver,
   writePortalConfig,
 } from '@portkey-gateway-backstage/demo-cluster';
-import crypto from 'node:crypto';
-import { startGithubStandIn } from '@portkey-gateway-backstage/github-stand-in';
 import { stringify } from 'yaml';
 import { PORTAL_URL } from '../support';
 import { E2E_STATE_DIR, E2eClusterState } from './state';
@@ -33,8 +32,6 @@ import { E2E_STATE_DIR, E2eClusterState } from './state';
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const BACKEND_DIR = path.join(REPO_ROOT, 'packages/backend');
 const CLUSTER_NAME = 'e2e';
-/** The repository on the git server that the journey's pull requests are opened in. */
-const GITOPS = { owner: 'acme', repo: 'gitops' };
 
 /**
  * A cluster nothing listens for (port 1 of the loopback refuses connections), and an entity
@@ -70,31 +67,17 @@ async function main() {
   stopApiserver(kubeDir);
   fs.rmSync(E2E_STATE_DIR, { recursive: true, force: true });
   const cluster = await startGatewayCluster(kubeDir);
-  // The git server the template's pull requests go to: the GitHub stand-in, with the GitOps
-  // repository the journey's gateways are proposed in.
-  const gitToken = crypto.randomBytes(24).toString('hex');
-  const github = await startGithubStandIn({
-    stateDir: path.join(E2E_STATE_DIR, 'github'),
-    token: gitToken,
-    repositories: [
-      {
-        owner: GITOPS.owner,
-        name: GITOPS.repo,
-        files: { 'README.md': '# GitOps: the Portkey gateways of acme\n' },
-      },
-    ],
-  });
+  // The git server the template's pull requests go to: the demo's, the GitHub stand-in with
+  // the GitOps repository the journey's gateways are proposed in.
+  const git = await startDemoGitServer(
+    path.join(E2E_STATE_DIR, 'github'),
+    line => process.stderr.write(`[e2e] ${line}\n`),
+  );
   const stop = once(async () => {
-    await github.stop();
+    await git.stop();
     await cluster.stop();
   });
-  const gitServer = {
-    url: github.url,
-    host: github.host,
-    apiBaseUrl: github.apiBaseUrl,
-    token: gitToken,
-    ...GITOPS,
-  };
+  const gitServer = { ...git.part, url: git.url };
 
   const configFile = writePortalConfig(E2E_STATE_DIR, {
     cluster: { name: CLUSTER_NAME, connection: cluster },

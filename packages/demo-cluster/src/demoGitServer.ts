@@ -7,12 +7,13 @@ export const DEMO_GITOPS = { owner: 'demo', repo: 'gitops' };
 
 /**
  * Starts the demo's git server, the GitHub stand-in, with the GitOps repository in it, and
- * says where. Returns what the portal's config needs of it, and how to stop it.
+ * says where. Returns what the portal's config needs of it, its web address (for a reviewer's
+ * or a test's own requests), and how to stop it. start.sh's demo and the e2e suite use it.
  */
 export async function startDemoGitServer(
   stateDir: string,
   say: (message: string) => void,
-): Promise<{ part: PortalGitServer; stop: () => Promise<void> }> {
+): Promise<{ part: PortalGitServer; url: string; stop: () => Promise<void> }> {
   // A throwaway token: it is only in the git-ignored state dir's config (mode 0600).
   const token = crypto.randomBytes(24).toString('hex');
   const github = await startGithubStandIn({
@@ -43,6 +44,7 @@ export async function startDemoGitServer(
       token,
       ...DEMO_GITOPS,
     },
+    url: github.url,
     stop: async () => {
       await github.stop();
       say('stopped the git server');

@@ -27,6 +27,7 @@ export {
   type GitServerTarget,
 } from './templateForGitServer';
 export { appendLogLines, startDemoLogTraffic } from './demoLogTraffic';
+export { DEMO_GITOPS, startDemoGitServer } from './demoGitServer';
 export {
   renderChartObjects,
   mergeChartValues,
